@@ -1,0 +1,49 @@
+# juesuan: two commands on a fresh clone (Python 3.11 and make are all it needs).
+#   make run   - build the warehouse and every disclosure table for the bundled example, export them
+#   make test  - lint, then every test: dbt (models, identities, published tie-out) and pytest
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+export DBT_PROFILES_DIR := $(CURDIR)
+export DBT_SEND_ANONYMOUS_USAGE_STATS := False
+DB ?= warehouse/juesuan.duckdb
+OUT ?= output
+
+.PHONY: setup run build export test lint dbt-test pytest clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt -e .
+	touch $(STAMP)
+
+run: build export
+
+build: setup
+	JUESUAN_DUCKDB=$(DB) $(BIN)/dbt build --fail-fast
+
+export: setup
+	$(BIN)/python -m juesuan.export --db $(DB) --out $(OUT)
+
+test: lint dbt-test pytest
+
+lint: setup
+	$(BIN)/ruff check scripts
+	$(BIN)/ruff format --check scripts
+	$(BIN)/sqlfluff lint models tests macros
+
+# The whole project, tests included, on a throw-away warehouse, so a test run never touches
+# the analyst's copy.
+dbt-test: setup
+	rm -f target/test.duckdb
+	JUESUAN_DUCKDB=target/test.duckdb $(BIN)/dbt build --warn-error
+
+pytest: setup
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf target logs $(OUT) warehouse/*.duckdb

@@ -1,0 +1,43 @@
+-- Grain: one row per balance entry (same rows as stg_ledger__balance_entries), with the unit's
+-- department, the 项's 类 and the fund source's budget.
+with
+
+entries as (
+    select * from {{ ref('stg_ledger__balance_entries') }}
+),
+
+units as (
+    select * from {{ ref('int_units_with_departments') }}
+),
+
+function_subjects as (
+    select * from {{ ref('stg_reference__function_subjects') }}
+),
+
+fund_sources as (
+    select * from {{ ref('stg_reference__fund_sources') }}
+),
+
+final as (
+    select
+        entries.entry_id,
+        entries.unit_code,
+        units.department_code,
+        entries.fiscal_year,
+        entries.balance_type_code,
+        entries.function_code,
+        function_subjects.function_level,
+        left(entries.function_code, 3) as function_class_code,
+        entries.fund_source_code,
+        fund_sources.is_appropriation,
+        fund_sources.budget_code,
+        entries.amount_yuan
+    from entries
+    left join units on entries.unit_code = units.unit_code
+    left join function_subjects
+        on entries.fiscal_year = function_subjects.fiscal_year
+        and entries.function_code = function_subjects.function_code
+    left join fund_sources on entries.fund_source_code = fund_sources.fund_source_code
+)
+
+select * from final

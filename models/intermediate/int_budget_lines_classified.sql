@@ -1,0 +1,59 @@
+-- Grain: one row per budget line (same rows as stg_ledger__budget_lines), classified like the
+-- spending entries.
+with
+
+budget_lines as (
+    select * from {{ ref('stg_ledger__budget_lines') }}
+),
+
+units as (
+    select * from {{ ref('int_units_with_departments') }}
+),
+
+function_subjects as (
+    select * from {{ ref('stg_reference__function_subjects') }}
+),
+
+fund_sources as (
+    select * from {{ ref('stg_reference__fund_sources') }}
+),
+
+spending_types as (
+    select * from {{ ref('stg_reference__spending_types') }}
+),
+
+sangong_items as (
+    select * from {{ ref('stg_reference__sangong_items') }}
+),
+
+final as (
+    select
+        budget_lines.budget_line_id,
+        budget_lines.unit_code,
+        units.department_code,
+        budget_lines.fiscal_year,
+        budget_lines.function_code,
+        function_subjects.function_level,
+        left(budget_lines.function_code, 3) as function_class_code,
+        budget_lines.economic_code,
+        left(budget_lines.economic_code, 3) as economic_class_code,
+        budget_lines.fund_source_code,
+        fund_sources.is_appropriation,
+        fund_sources.budget_code,
+        budget_lines.spending_type_code,
+        spending_types.spending_group,
+        sangong_items.sangong_item_code,
+        budget_lines.project_code,
+        budget_lines.initial_budget_yuan,
+        budget_lines.final_budget_yuan
+    from budget_lines
+    left join units on budget_lines.unit_code = units.unit_code
+    left join function_subjects
+        on budget_lines.fiscal_year = function_subjects.fiscal_year
+        and budget_lines.function_code = function_subjects.function_code
+    left join fund_sources on budget_lines.fund_source_code = fund_sources.fund_source_code
+    left join spending_types on budget_lines.spending_type_code = spending_types.spending_type_code
+    left join sangong_items on budget_lines.economic_code = sangong_items.economic_code
+)
+
+select * from final

@@ -1,0 +1,72 @@
+-- Grain: one row per spending entry (same rows as stg_ledger__expenditure_entries), with the
+-- unit's department, the 项's 款 and 类, the economic 款's 类, the fund source's budget, the
+-- spending group and the 三公 item. Left joins keep every row; the tests report unknown codes.
+with
+
+entries as (
+    select * from {{ ref('stg_ledger__expenditure_entries') }}
+),
+
+units as (
+    select * from {{ ref('int_units_with_departments') }}
+),
+
+function_subjects as (
+    select * from {{ ref('stg_reference__function_subjects') }}
+),
+
+economic_subjects as (
+    select * from {{ ref('stg_reference__economic_subjects') }}
+),
+
+fund_sources as (
+    select * from {{ ref('stg_reference__fund_sources') }}
+),
+
+spending_types as (
+    select * from {{ ref('stg_reference__spending_types') }}
+),
+
+sangong_items as (
+    select * from {{ ref('stg_reference__sangong_items') }}
+),
+
+final as (
+    select
+        entries.entry_id,
+        entries.unit_code,
+        units.department_code,
+        entries.fiscal_year,
+        entries.posting_date,
+        entries.voucher_no,
+        entries.function_code,
+        function_subjects.function_level,
+        left(entries.function_code, 5) as function_section_code,
+        left(entries.function_code, 3) as function_class_code,
+        entries.economic_code,
+        economic_subjects.economic_level,
+        left(entries.economic_code, 3) as economic_class_code,
+        entries.fund_source_code,
+        fund_sources.is_appropriation,
+        fund_sources.budget_code,
+        entries.spending_type_code,
+        spending_types.spending_group,
+        spending_types.basic_component,
+        sangong_items.sangong_item_code,
+        entries.project_code,
+        entries.amount_yuan,
+        entries.summary
+    from entries
+    left join units on entries.unit_code = units.unit_code
+    left join function_subjects
+        on entries.fiscal_year = function_subjects.fiscal_year
+        and entries.function_code = function_subjects.function_code
+    left join economic_subjects
+        on entries.fiscal_year = economic_subjects.fiscal_year
+        and entries.economic_code = economic_subjects.economic_code
+    left join fund_sources on entries.fund_source_code = fund_sources.fund_source_code
+    left join spending_types on entries.spending_type_code = spending_types.spending_type_code
+    left join sangong_items on entries.economic_code = sangong_items.economic_code
+)
+
+select * from final

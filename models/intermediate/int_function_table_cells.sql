@@ -1,0 +1,183 @@
+-- Grain: one row per reporting scope, fiscal year, table (02, 03, 05, 07, 08), row and column.
+-- Rows are the 合计 row (row_code null) and every 类/款/项 with a non-zero cell in that table;
+-- every shown row has all the table's columns, zeros included. Amounts are the flows passing the
+-- column's filter, summed per 项 and rolled up 项 → 款 → 类 → 合计.
+with
+
+scopes as (
+    select * from {{ ref('int_reporting_scopes') }}
+),
+
+layout_columns as (
+    select * from {{ ref('layout_columns') }}
+    where table_no in ('02', '03', '05', '07', '08')
+),
+
+flows as (
+    select * from {{ ref('int_ledger_flows') }}
+),
+
+function_subjects as (
+    select * from {{ ref('stg_reference__function_subjects') }}
+),
+
+item_amounts as (
+    select
+        flows.department_code,
+        flows.unit_code,
+        flows.fiscal_year,
+        layout_columns.table_no,
+        layout_columns.column_order,
+        flows.function_code,
+        flows.function_section_code,
+        flows.function_class_code,
+        sum(flows.amount_yuan) as amount_yuan
+    from flows
+    inner join layout_columns on {{ flow_matches('layout_columns', 'flows') }}
+    group by
+        flows.department_code, flows.unit_code, flows.fiscal_year,
+        layout_columns.table_no, layout_columns.column_order,
+        flows.function_code, flows.function_section_code, flows.function_class_code
+),
+
+-- 项 → 款 → 类 → 合计: each level sums the 项 amounts under its code prefix.
+rolled_up as (
+    select
+        department_code,
+        unit_code,
+        fiscal_year,
+        table_no,
+        column_order,
+        function_code as row_code,
+        sum(amount_yuan) as amount_yuan
+    from item_amounts
+    group by department_code, unit_code, fiscal_year, table_no, column_order, function_code
+    union all
+    select
+        department_code,
+        unit_code,
+        fiscal_year,
+        table_no,
+        column_order,
+        function_section_code as row_code,
+        sum(amount_yuan) as amount_yuan
+    from item_amounts
+    group by department_code, unit_code, fiscal_year, table_no, column_order, function_section_code
+    union all
+    select
+        department_code,
+        unit_code,
+        fiscal_year,
+        table_no,
+        column_order,
+        function_class_code as row_code,
+        sum(amount_yuan) as amount_yuan
+    from item_amounts
+    group by department_code, unit_code, fiscal_year, table_no, column_order, function_class_code
+    union all
+    select
+        department_code,
+        unit_code,
+        fiscal_year,
+        table_no,
+        column_order,
+        cast(null as varchar) as row_code,
+        sum(amount_yuan) as amount_yuan
+    from item_amounts
+    group by department_code, unit_code, fiscal_year, table_no, column_order
+),
+
+nonzero_code_rows as (
+    select
+        department_code,
+        unit_code,
+        fiscal_year,
+        table_no,
+        row_code
+    from rolled_up
+    where row_code is not null and amount_yuan <> 0
+),
+
+-- A row is shown when it or any row below it is non-zero, so a 款 whose 项 net to zero still
+-- stands above them.
+shown_code_rows as (
+    select * from nonzero_code_rows
+    union
+    select
+        department_code,
+        unit_code,
+        fiscal_year,
+        table_no,
+        left(row_code, 5) as row_code
+    from nonzero_code_rows
+    where length(row_code) > 5
+    union
+    select
+        department_code,
+        unit_code,
+        fiscal_year,
+        table_no,
+        left(row_code, 3) as row_code
+    from nonzero_code_rows
+    where length(row_code) > 3
+),
+
+total_rows as (
+    select
+        scopes.department_code,
+        scopes.unit_code,
+        scopes.fiscal_year,
+        tables.table_no,
+        cast(null as varchar) as row_code
+    from scopes
+    cross join (select distinct table_no from layout_columns) as tables
+),
+
+shown_rows as (
+    select * from total_rows
+    union all
+    select * from shown_code_rows
+),
+
+frame as (
+    select
+        shown_rows.*,
+        coalesce(layout_columns.section, '') as section,
+        layout_columns.column_order,
+        layout_columns.column_label
+    from shown_rows
+    inner join layout_columns on shown_rows.table_no = layout_columns.table_no
+),
+
+final as (
+    select
+        frame.department_code,
+        frame.unit_code,
+        frame.fiscal_year,
+        frame.table_no,
+        frame.section,
+        cast(dense_rank() over (
+            partition by frame.department_code, frame.unit_code, frame.fiscal_year, frame.table_no
+            order by coalesce(frame.row_code, '')
+        ) as integer) as row_order,
+        frame.row_code,
+        cast(null as integer) as line_no,
+        case when frame.row_code is null then '合计' else function_subjects.function_name end
+            as row_label,
+        frame.column_order,
+        frame.column_label,
+        cast(coalesce(rolled_up.amount_yuan, 0) as decimal(18, 2)) as amount_yuan
+    from frame
+    left join rolled_up
+        on frame.department_code = rolled_up.department_code
+        and frame.unit_code is not distinct from rolled_up.unit_code
+        and frame.fiscal_year = rolled_up.fiscal_year
+        and frame.table_no = rolled_up.table_no
+        and frame.column_order = rolled_up.column_order
+        and frame.row_code is not distinct from rolled_up.row_code
+    left join function_subjects
+        on frame.fiscal_year = function_subjects.fiscal_year
+        and frame.row_code = function_subjects.function_code
+)
+
+select * from final

@@ -1,0 +1,54 @@
+-- Grain: one row per income entry (same rows as stg_ledger__income_entries), with the unit's
+-- department, the 项's 款 and 类, and the fund source's budget. Joins are left joins: an entry
+-- with an unknown code keeps its row with nulls, and the tests on this model report it.
+with
+
+entries as (
+    select * from {{ ref('stg_ledger__income_entries') }}
+),
+
+units as (
+    select * from {{ ref('int_units_with_departments') }}
+),
+
+function_subjects as (
+    select * from {{ ref('stg_reference__function_subjects') }}
+),
+
+fund_sources as (
+    select * from {{ ref('stg_reference__fund_sources') }}
+),
+
+income_types as (
+    select * from {{ ref('stg_reference__income_types') }}
+),
+
+final as (
+    select
+        entries.entry_id,
+        entries.unit_code,
+        units.department_code,
+        entries.fiscal_year,
+        entries.posting_date,
+        entries.voucher_no,
+        entries.function_code,
+        function_subjects.function_level,
+        left(entries.function_code, 5) as function_section_code,
+        left(entries.function_code, 3) as function_class_code,
+        entries.fund_source_code,
+        fund_sources.is_appropriation,
+        fund_sources.budget_code,
+        entries.income_type_code,
+        income_types.requires_appropriation,
+        entries.amount_yuan,
+        entries.summary
+    from entries
+    left join units on entries.unit_code = units.unit_code
+    left join function_subjects
+        on entries.fiscal_year = function_subjects.fiscal_year
+        and entries.function_code = function_subjects.function_code
+    left join fund_sources on entries.fund_source_code = fund_sources.fund_source_code
+    left join income_types on entries.income_type_code = income_types.income_type_code
+)
+
+select * from final

@@ -1,0 +1,104 @@
+-- Grain: one row per reporting scope, fiscal year, table (01, 04), line and column: every cell
+-- of the two fixed-layout summary tables, zeros included. The frame (scopes × layout lines ×
+-- columns) is built first; a cell sums the flows that pass both its line's and its column's
+-- filter (and the line's 类, where it has one), coalesced to 0.
+with
+
+scopes as (
+    select * from {{ ref('int_reporting_scopes') }}
+),
+
+lines as (
+    select * from {{ ref('int_layout_lines') }}
+),
+
+layout_columns as (
+    select * from {{ ref('layout_columns') }}
+),
+
+flows as (
+    select * from {{ ref('int_ledger_flows') }}
+),
+
+cell_specs as (
+    select
+        lines.table_no,
+        lines.valid_from_year,
+        lines.valid_to_year,
+        lines.section,
+        lines.line_no,
+        lines.row_code,
+        lines.row_label,
+        layout_columns.column_order,
+        layout_columns.column_label,
+        lines.flows as line_flows,
+        lines.fund_filter as line_fund_filter,
+        lines.income_type_code as line_income_type_code,
+        lines.spending_group as line_spending_group,
+        layout_columns.flows as column_flows,
+        layout_columns.fund_filter as column_fund_filter,
+        layout_columns.income_type_code as column_income_type_code,
+        layout_columns.spending_group as column_spending_group
+    from lines
+    inner join layout_columns
+        on lines.table_no = layout_columns.table_no
+        and lines.section = layout_columns.section
+),
+
+frame as (
+    select
+        scopes.department_code,
+        scopes.unit_code,
+        scopes.fiscal_year,
+        cell_specs.*
+    from scopes
+    inner join cell_specs on {{ valid_for_year('cell_specs', 'scopes.fiscal_year') }}
+),
+
+amounts as (
+    select
+        frame.department_code,
+        frame.unit_code,
+        frame.fiscal_year,
+        frame.table_no,
+        frame.line_no,
+        frame.column_order,
+        sum(flows.amount_yuan) as amount_yuan
+    from frame
+    inner join flows
+        on frame.department_code = flows.department_code
+        and frame.unit_code is not distinct from flows.unit_code
+        and frame.fiscal_year = flows.fiscal_year
+        and {{ flow_matches('frame', 'flows', 'line_') }}
+        and {{ flow_matches('frame', 'flows', 'column_') }}
+        and (frame.row_code is null or frame.row_code = flows.function_class_code)
+    group by
+        frame.department_code, frame.unit_code, frame.fiscal_year,
+        frame.table_no, frame.line_no, frame.column_order
+),
+
+final as (
+    select
+        frame.department_code,
+        frame.unit_code,
+        frame.fiscal_year,
+        frame.table_no,
+        frame.section,
+        frame.line_no as row_order,
+        frame.row_code,
+        frame.line_no,
+        frame.row_label,
+        frame.column_order,
+        frame.column_label,
+        cast(coalesce(amounts.amount_yuan, 0) as decimal(18, 2)) as amount_yuan
+    from frame
+    left join amounts
+        on frame.department_code = amounts.department_code
+        and frame.unit_code is not distinct from amounts.unit_code
+        and frame.fiscal_year = amounts.fiscal_year
+        and frame.table_no = amounts.table_no
+        and frame.line_no = amounts.line_no
+        and frame.column_order = amounts.column_order
+)
+
+select * from final

@@ -1,0 +1,104 @@
+-- 公开06表 一般公共预算财政拨款基本支出决算明细表. Grain: one row per reporting scope, fiscal
+-- year and layout row (economic 类, 款, or section total); one column, 决算数.
+-- A class row sums all its 款; a section total sums every class the layout lists in that
+-- section (人员经费: 301, 303; 公用经费: the others), so spending on a class the layout lacks
+-- shows up as a gap against 公开05表 (tested), never silently in the wrong row.
+with
+
+scopes as (
+    select * from {{ ref('int_reporting_scopes') }}
+),
+
+layout as (
+    select * from {{ ref('layout_t06') }}
+),
+
+decision_column as (
+    select * from {{ ref('layout_columns') }}
+    where table_no = '06'
+),
+
+flows as (
+    select * from {{ ref('int_ledger_flows') }}
+),
+
+frame as (
+    select
+        scopes.department_code,
+        scopes.unit_code,
+        scopes.fiscal_year,
+        layout.section,
+        layout.row_order,
+        layout.row_code,
+        layout.row_label,
+        layout.row_kind,
+        decision_column.column_order,
+        decision_column.column_label
+    from scopes
+    inner join layout on {{ valid_for_year('layout', 'scopes.fiscal_year') }}
+    inner join decision_column on layout.section = decision_column.section
+),
+
+basic_flows as (
+    select
+        flows.department_code,
+        flows.unit_code,
+        flows.fiscal_year,
+        flows.economic_code,
+        flows.economic_class_code,
+        class_rows.section,
+        flows.amount_yuan
+    from flows
+    inner join decision_column on {{ flow_matches('decision_column', 'flows') }}
+    left join layout as class_rows
+        on class_rows.row_kind = 'class'
+        and class_rows.row_code = flows.economic_class_code
+        and decision_column.section = class_rows.section
+        and {{ valid_for_year('class_rows', 'flows.fiscal_year') }}
+    where class_rows.row_code is not null
+),
+
+amounts as (
+    select
+        frame.department_code,
+        frame.unit_code,
+        frame.fiscal_year,
+        frame.row_order,
+        sum(basic_flows.amount_yuan) as amount_yuan
+    from frame
+    inner join basic_flows
+        on frame.department_code = basic_flows.department_code
+        and frame.unit_code is not distinct from basic_flows.unit_code
+        and frame.fiscal_year = basic_flows.fiscal_year
+        and frame.section = basic_flows.section
+        and (
+            (frame.row_kind = 'class' and frame.row_code = basic_flows.economic_class_code)
+            or (frame.row_kind = 'item' and frame.row_code = basic_flows.economic_code)
+            or frame.row_kind = 'section_total'
+        )
+    group by frame.department_code, frame.unit_code, frame.fiscal_year, frame.row_order
+),
+
+final as (
+    select
+        frame.department_code,
+        frame.unit_code,
+        frame.fiscal_year,
+        '06' as table_no,
+        frame.section,
+        frame.row_order,
+        frame.row_code,
+        cast(null as integer) as line_no,
+        frame.row_label,
+        frame.column_order,
+        frame.column_label,
+        cast(coalesce(amounts.amount_yuan, 0) as decimal(18, 2)) as amount_yuan
+    from frame
+    left join amounts
+        on frame.department_code = amounts.department_code
+        and frame.unit_code is not distinct from amounts.unit_code
+        and frame.fiscal_year = amounts.fiscal_year
+        and frame.row_order = amounts.row_order
+)
+
+select * from final

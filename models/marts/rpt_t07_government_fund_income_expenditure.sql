@@ -1,0 +1,3 @@
+-- 公开07表. Grain: one row per reporting scope, fiscal year, row (合计, 类, 款, 项) and column.
+select * from {{ ref('int_function_table_cells') }}
+where table_no = '07'

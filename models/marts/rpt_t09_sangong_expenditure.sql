@@ -1,0 +1,73 @@
+-- 公开09表 财政拨款"三公"经费支出决算表. Grain: one row per reporting scope, fiscal year,
+-- section (预算数 = 全年预算数, 决算数) and column. Only 财政拨款 money counts, basic and project
+-- spending alike; each column sums the 三公 items the layout assigns to it.
+with
+
+scopes as (
+    select * from {{ ref('int_reporting_scopes') }}
+),
+
+layout as (
+    select * from {{ ref('layout_t09') }}
+),
+
+flows as (
+    select * from {{ ref('int_ledger_flows') }}
+    where is_appropriation and sangong_item_code is not null
+),
+
+frame as (
+    select distinct
+        scopes.department_code,
+        scopes.unit_code,
+        scopes.fiscal_year,
+        layout.section,
+        layout.row_label,
+        layout.column_order,
+        layout.column_label
+    from scopes
+    inner join layout on {{ valid_for_year('layout', 'scopes.fiscal_year') }}
+),
+
+amounts as (
+    select
+        flows.department_code,
+        flows.unit_code,
+        flows.fiscal_year,
+        layout.section,
+        layout.column_order,
+        sum(flows.amount_yuan) as amount_yuan
+    from flows
+    inner join layout
+        on flows.flow = layout.flows
+        and flows.sangong_item_code = layout.sangong_item_code
+        and {{ valid_for_year('layout', 'flows.fiscal_year') }}
+    group by
+        flows.department_code, flows.unit_code, flows.fiscal_year,
+        layout.section, layout.column_order
+),
+
+final as (
+    select
+        frame.department_code,
+        frame.unit_code,
+        frame.fiscal_year,
+        '09' as table_no,
+        frame.section,
+        case frame.section when '预算数' then 1 else 2 end as row_order,
+        cast(null as varchar) as row_code,
+        cast(null as integer) as line_no,
+        frame.row_label,
+        frame.column_order,
+        frame.column_label,
+        cast(coalesce(amounts.amount_yuan, 0) as decimal(18, 2)) as amount_yuan
+    from frame
+    left join amounts
+        on frame.department_code = amounts.department_code
+        and frame.unit_code is not distinct from amounts.unit_code
+        and frame.fiscal_year = amounts.fiscal_year
+        and frame.section = amounts.section
+        and frame.column_order = amounts.column_order
+)
+
+select * from final

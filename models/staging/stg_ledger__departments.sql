@@ -1,0 +1,14 @@
+with
+
+source as (
+    select * from {{ ledger_relation('departments') }}
+),
+
+renamed as (
+    select
+        cast(department_code as varchar) as department_code,
+        cast(department_name as varchar) as department_name
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,16 @@
+with
+
+source as (
+    select * from {{ ledger_relation('projects') }}
+),
+
+renamed as (
+    select
+        cast(project_code as varchar) as project_code,
+        cast(unit_code as varchar) as unit_code,
+        cast(fiscal_year as integer) as fiscal_year,
+        cast(project_name as varchar) as project_name
+    from source
+)
+
+select * from renamed

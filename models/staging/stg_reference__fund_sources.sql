@@ -1,0 +1,18 @@
+with
+
+source as (
+    select * from {{ ref('ref_fund_sources') }}
+),
+
+renamed as (
+    select
+        cast(fund_source_code as varchar) as fund_source_code,
+        cast(fund_source_name as varchar) as fund_source_name,
+        cast(is_appropriation as boolean) as is_appropriation,
+        cast(budget_code as varchar) as budget_code,
+        cast(budget_name as varchar) as budget_name,
+        cast(sort_order as integer) as sort_order
+    from source
+)
+
+select * from renamed
