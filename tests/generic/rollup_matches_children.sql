@@ -1,8 +1,11 @@
-{#- In a table of 类/款/项 rows (function codes of 3, 5 and 7 digits) plus a 合计 row (no code):
-    every parent cell equals the sum of its children's cells in the same column: 合计 = Σ 类,
-    类 = Σ 款, 款 = Σ 项. A parent whose children are missing, or children whose parent row is
-    missing, fail too. -#}
-{% test rollup_matches_children(model, group_by, code_column='row_code', amount_column='amount_yuan') %}
+{#- In a table of coded rows (类 3 digits, 款 5, 项 7; a child's parent is its code less two
+    digits) plus a total row (no code): every parent cell equals the sum of its children's cells
+    in the same group: total = Σ 类, 类 = Σ 款, 款 = Σ 项. Codes of `leaf_length` digits have no
+    children (7 for function codes, 5 for economic codes). A non-zero parent without children,
+    and children whose parent row is missing, fail too. -#}
+{% test rollup_matches_children(
+    model, group_by, code_column='row_code', amount_column='amount_yuan', leaf_length=7
+) %}
     {%- set keys = group_by | join(', ') %}
     with cells as (
         select
@@ -27,7 +30,7 @@
     parents as (
         select {{ keys }}, coalesce(code, '') as parent_code, amount as parent_amount
         from cells
-        where code is null or length(code) < 7
+        where code is null or length(code) < {{ leaf_length }}
     )
 
     select

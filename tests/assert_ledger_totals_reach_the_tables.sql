@@ -1,0 +1,144 @@
+-- Conservation: every ledger amount lands in the tables. For each unit and department and
+-- year, the sums read straight from the staged ledger equal the table totals that should hold
+-- them: all income = 01 本年收入合计, all spending = 01 本年支出合计, 财政拨款 income = 04 本年收入合计,
+-- 一般公共预算 basic spending = 06 人员经费合计 + 公用经费合计. Fails with the scope, the check,
+-- the ledger sum (expected), the table value (actual) and the difference.
+{{ config(meta={'message': '账簿金额未完整进入决算表（守恒检查）'}) }}
+
+with
+
+income as (
+    select * from {{ ref('stg_ledger__income_entries') }}
+),
+
+expenditure as (
+    select * from {{ ref('stg_ledger__expenditure_entries') }}
+),
+
+units as (
+    select * from {{ ref('stg_ledger__units') }}
+),
+
+fund_sources as (
+    select * from {{ ref('stg_reference__fund_sources') }}
+),
+
+spending_types as (
+    select * from {{ ref('stg_reference__spending_types') }}
+),
+
+cells as (
+    select * from {{ ref('rpt_disclosure_cells') }}
+),
+
+ledger_lines as (
+    select
+        units.department_code,
+        income.unit_code,
+        income.fiscal_year,
+        'income' as check_name,
+        income.amount_yuan
+    from income
+    inner join units on income.unit_code = units.unit_code
+    union all
+    select
+        units.department_code,
+        income.unit_code,
+        income.fiscal_year,
+        'appropriation_income' as check_name,
+        income.amount_yuan
+    from income
+    inner join units on income.unit_code = units.unit_code
+    inner join fund_sources on income.fund_source_code = fund_sources.fund_source_code
+    where fund_sources.is_appropriation
+    union all
+    select
+        units.department_code,
+        expenditure.unit_code,
+        expenditure.fiscal_year,
+        'expenditure' as check_name,
+        expenditure.amount_yuan
+    from expenditure
+    inner join units on expenditure.unit_code = units.unit_code
+    union all
+    select
+        units.department_code,
+        expenditure.unit_code,
+        expenditure.fiscal_year,
+        'general_budget_basic_expenditure' as check_name,
+        expenditure.amount_yuan
+    from expenditure
+    inner join units on expenditure.unit_code = units.unit_code
+    inner join fund_sources on expenditure.fund_source_code = fund_sources.fund_source_code
+    inner join spending_types on expenditure.spending_type_code = spending_types.spending_type_code
+    where fund_sources.budget_code = 'general_public' and spending_types.spending_group = 'basic'
+),
+
+ledger_by_unit as (
+    select
+        department_code,
+        unit_code,
+        fiscal_year,
+        check_name,
+        sum(amount_yuan) as ledger_yuan
+    from ledger_lines
+    group by department_code, unit_code, fiscal_year, check_name
+),
+
+ledger_by_department as (
+    select
+        department_code,
+        cast(null as varchar) as unit_code,
+        fiscal_year,
+        check_name,
+        sum(amount_yuan) as ledger_yuan
+    from ledger_lines
+    group by department_code, fiscal_year, check_name
+),
+
+ledger as (
+    select * from ledger_by_unit
+    union all
+    select * from ledger_by_department
+),
+
+table_totals as (
+    select
+        department_code,
+        unit_code,
+        fiscal_year,
+        case
+            when table_no = '01' and line_no = 27 then 'income'
+            when table_no = '04' and line_no = 27 then 'appropriation_income'
+            when table_no = '01' and line_no = 58 then 'expenditure'
+            when table_no = '06' and row_code is null then 'general_budget_basic_expenditure'
+        end as check_name,
+        sum(amount_yuan) as table_yuan
+    from cells
+    where
+        (table_no in ('01', '04') and line_no in (27, 58))
+        or (table_no = '06' and row_code is null)
+    group by department_code, unit_code, fiscal_year, check_name
+),
+
+compared as (
+    select
+        coalesce(ledger.department_code, table_totals.department_code) as department_code,
+        coalesce(ledger.unit_code, table_totals.unit_code) as unit_code,
+        coalesce(ledger.fiscal_year, table_totals.fiscal_year) as fiscal_year,
+        coalesce(ledger.check_name, table_totals.check_name) as check_name,
+        coalesce(ledger.ledger_yuan, 0) as expected,
+        coalesce(table_totals.table_yuan, 0) as actual
+    from ledger
+    full outer join table_totals
+        on ledger.department_code = table_totals.department_code
+        and ledger.unit_code is not distinct from table_totals.unit_code
+        and ledger.fiscal_year = table_totals.fiscal_year
+        and ledger.check_name = table_totals.check_name
+)
+
+select
+    *,
+    actual - expected as difference
+from compared
+where actual <> expected
