@@ -35,6 +35,7 @@ lint: setup
 	$(BIN)/ruff check scripts
 	$(BIN)/ruff format --check scripts
 	$(BIN)/sqlfluff lint models tests macros
+	$(BIN)/python -m juesuan.yaml_check
 
 # The whole project, tests included, on a throw-away warehouse, so a test run never touches
 # the analyst's copy.

@@ -1,0 +1,74 @@
+"""Installing an official code list into the year-keyed reference seed."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from juesuan import codes
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def test_levels_and_parents_come_from_the_code(tmp_path):
+    source = write_csv(tmp_path / "list.csv", ["code", "name"],
+                       [["201", "一般公共服务支出"], ["20103", "政府办公厅"], ["2010302", "一般行政管理事务"]])
+    subjects = codes.parse_code_list("function", source)
+    assert [(s.code, s.level, s.parent_code) for s in subjects] == [
+        ("201", 1, ""), ("20103", 2, "201"), ("2010302", 3, "20103")]
+
+
+def test_full_width_digits_and_spaces_are_normalised(tmp_path):
+    source = write_csv(tmp_path / "list.csv", ["code", "name"], [["２０１", "一般公共服务支出"], [" 20103 ", "x"]])
+    assert [s.code for s in codes.parse_code_list("function", source)] == ["201", "20103"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ([["2010", "x"]], "row 2: code '2010' is not"),
+        ([["201", ""]], "row 2: code 201 has no name"),
+        ([["201", "a"], ["20103", "b", "3", ""]], "row 3: code 20103 has level 3"),
+        ([["201", "a"], ["20103", "b", "", "202"]], "row 3: code 20103 names parent 202"),
+        ([["201", "a"], ["20299", "b"]], "parent is not in the list: ['20299']"),
+        ([["201", "a"], ["201", "b"]], "duplicate codes ['201']"),
+    ],
+)
+def test_bad_rows_are_rejected_with_file_and_row(tmp_path, rows, message):
+    source = write_csv(tmp_path / "list.csv", ["code", "name", "level", "parent_code"],
+                       [row + [""] * (4 - len(row)) for row in rows])
+    with pytest.raises(codes.CodeListError) as error:
+        codes.parse_code_list("function", source)
+    assert str(source) in str(error.value)
+    assert message in str(error.value)
+
+
+def test_economic_codes_have_two_levels(tmp_path):
+    source = write_csv(tmp_path / "list.csv", ["code", "name"], [["301", "工资福利支出"], ["3010101", "x"]])
+    with pytest.raises(codes.CodeListError, match="row 3"):
+        codes.parse_code_list("economic", source)
+
+
+def test_installing_a_year_replaces_only_that_year(tmp_path):
+    seed = write_csv(tmp_path / "seed.csv", codes.SEED_COLUMNS,
+                     [["2022", "201", "旧", "1", ""], ["2023", "201", "旧", "1", ""], ["2023", "202", "删", "1", ""]])
+    new = [codes.Subject("201", "新", 1, ""), codes.Subject("20101", "新款", 2, "201")]
+    assert codes.install_year("function", 2023, new, seed) == 2
+    with seed.open(encoding="utf-8") as handle:
+        rows = [(r["fiscal_year"], r["code"], r["name"]) for r in csv.DictReader(handle)]
+    assert rows == [("2022", "201", "旧"), ("2023", "201", "新"), ("2023", "20101", "新款")]
+
+
+def test_cli_reports_errors_without_touching_the_seed(tmp_path, capsys):
+    seed = write_csv(tmp_path / "seed.csv", codes.SEED_COLUMNS, [["2023", "201", "旧", "1", ""]])
+    before = seed.read_text(encoding="utf-8")
+    source = write_csv(tmp_path / "bad.csv", ["code", "name"], [["2x1", "坏"]])
+    assert codes.main(["function", "2023", str(source), "--seed", str(seed)]) == 1
+    assert "2x1" in capsys.readouterr().err
+    assert seed.read_text(encoding="utf-8") == before
