@@ -16,20 +16,91 @@ from pathlib import Path
 
 import yaml
 
-TOP_KEYS = {"version", "models", "seeds", "sources", "macros", "exposures", "unit_tests", "snapshots",
-            "analyses", "semantic_models", "metrics", "saved_queries", "groups", "data_tests"}
-NODE_KEYS = {"name", "description", "config", "columns", "data_tests", "docs", "constraints", "versions",
-             "latest_version", "deprecation_date", "access", "group", "time_spine"}
-COLUMN_KEYS = {"name", "description", "data_type", "data_tests", "constraints", "quote", "config",
-               "granularity", "docs"}
+TOP_KEYS = {
+    "version",
+    "models",
+    "seeds",
+    "sources",
+    "macros",
+    "exposures",
+    "unit_tests",
+    "snapshots",
+    "analyses",
+    "semantic_models",
+    "metrics",
+    "saved_queries",
+    "groups",
+    "data_tests",
+}
+NODE_KEYS = {
+    "name",
+    "description",
+    "config",
+    "columns",
+    "data_tests",
+    "docs",
+    "constraints",
+    "versions",
+    "latest_version",
+    "deprecation_date",
+    "access",
+    "group",
+    "time_spine",
+}
+COLUMN_KEYS = {
+    "name",
+    "description",
+    "data_type",
+    "data_tests",
+    "constraints",
+    "quote",
+    "config",
+    "granularity",
+    "docs",
+}
 TEST_KEYS = {"arguments", "config", "name", "description", "column_name"}
-TEST_CONFIG_KEYS = {"severity", "error_if", "warn_if", "where", "limit", "store_failures",
-                    "store_failures_as", "fail_calc", "meta", "tags", "enabled", "database", "schema",
-                    "alias"}
-NODE_CONFIG_KEYS = {"column_types", "materialized", "meta", "tags", "enabled", "schema", "alias",
-                    "database", "contract", "persist_docs", "docs", "quote_columns", "delimiter",
-                    "full_refresh", "grants", "access", "group", "on_schema_change", "unique_key",
-                    "pre_hook", "post-hook", "pre-hook", "post_hook", "event_time"}
+TEST_CONFIG_KEYS = {
+    "severity",
+    "error_if",
+    "warn_if",
+    "where",
+    "limit",
+    "store_failures",
+    "store_failures_as",
+    "fail_calc",
+    "meta",
+    "tags",
+    "enabled",
+    "database",
+    "schema",
+    "alias",
+}
+NODE_CONFIG_KEYS = {
+    "column_types",
+    "materialized",
+    "meta",
+    "tags",
+    "enabled",
+    "schema",
+    "alias",
+    "database",
+    "contract",
+    "persist_docs",
+    "docs",
+    "quote_columns",
+    "delimiter",
+    "full_refresh",
+    "grants",
+    "access",
+    "group",
+    "on_schema_change",
+    "unique_key",
+    "pre_hook",
+    "post-hook",
+    "pre-hook",
+    "post_hook",
+    "event_time",
+}
 UNIT_TEST_KEYS = {"name", "model", "given", "expect", "description", "config", "overrides", "versions"}
 
 

@@ -43,11 +43,19 @@ def edit_csv(path: Path, edit: Callable[[list[dict[str, str]]], list[dict[str, s
 def dbt_build(project: Path) -> dict[str, str]:
     """Build the copy; return {test or model name: status} from run_results.json."""
     dbt = Path(sys.executable).with_name("dbt")
-    environment = {**os.environ, "JUESUAN_DUCKDB": str(project / "warehouse.duckdb"),
-                   "DBT_PROFILES_DIR": str(project), "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"}
+    environment = {
+        **os.environ,
+        "JUESUAN_DUCKDB": str(project / "warehouse.duckdb"),
+        "DBT_PROFILES_DIR": str(project),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
+    }
     completed = subprocess.run(
         [str(dbt), "build", "--exclude", "tag:fixture", "--project-dir", str(project)],
-        cwd=project, env=environment, capture_output=True, text=True, check=False,
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     results_path = project / "target" / "run_results.json"
     if not results_path.exists():

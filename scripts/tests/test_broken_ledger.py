@@ -30,7 +30,12 @@ def test_a_changed_amount_breaks_only_the_published_tie_out(project_copy):
 def test_unknown_codes_and_units_stop_the_build_by_name(project_copy):
     def add_bad_lines(rows):
         template = next(r for r in rows if r["fiscal_year"] == "2023")
-        unknown_function = {**template, "entry_id": "BAD-1", "function_code": "2018888", "amount_yuan": "10.00"}
+        unknown_function = {
+            **template,
+            "entry_id": "BAD-1",
+            "function_code": "2018888",
+            "amount_yuan": "10.00",
+        }
         unknown_economic = {**template, "entry_id": "BAD-2", "economic_code": "30298", "amount_yuan": "0.00"}
         unknown_unit = {**template, "entry_id": "BAD-3", "unit_code": "NO-SUCH-UNIT", "amount_yuan": "0.00"}
         return [*rows, unknown_function, unknown_economic, unknown_unit]
@@ -43,5 +48,8 @@ def test_unknown_codes_and_units_stop_the_build_by_name(project_copy):
         "not_null_int_expenditure_entries_classified_department_code",
     }
     # Every bad line is still there (classification keeps rows), and no table is built from it.
-    assert statuses["equal_row_count_int_expenditure_entries_classified_ref_stg_ledger__expenditure_entries_"] == "pass"
+    assert (
+        statuses["equal_row_count_int_expenditure_entries_classified_ref_stg_ledger__expenditure_entries_"]
+        == "pass"
+    )
     assert statuses["rpt_disclosure_cells"] == "skipped"

@@ -17,15 +17,23 @@ def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
 
 
 def test_levels_and_parents_come_from_the_code(tmp_path):
-    source = write_csv(tmp_path / "list.csv", ["code", "name"],
-                       [["201", "一般公共服务支出"], ["20103", "政府办公厅"], ["2010302", "一般行政管理事务"]])
+    source = write_csv(
+        tmp_path / "list.csv",
+        ["code", "name"],
+        [["201", "一般公共服务支出"], ["20103", "政府办公厅"], ["2010302", "一般行政管理事务"]],
+    )
     subjects = codes.parse_code_list("function", source)
     assert [(s.code, s.level, s.parent_code) for s in subjects] == [
-        ("201", 1, ""), ("20103", 2, "201"), ("2010302", 3, "20103")]
+        ("201", 1, ""),
+        ("20103", 2, "201"),
+        ("2010302", 3, "20103"),
+    ]
 
 
 def test_full_width_digits_and_spaces_are_normalised(tmp_path):
-    source = write_csv(tmp_path / "list.csv", ["code", "name"], [["２０１", "一般公共服务支出"], [" 20103 ", "x"]])
+    source = write_csv(
+        tmp_path / "list.csv", ["code", "name"], [["２０１", "一般公共服务支出"], [" 20103 ", "x"]]
+    )
     assert [s.code for s in codes.parse_code_list("function", source)] == ["201", "20103"]
 
 
@@ -41,8 +49,11 @@ def test_full_width_digits_and_spaces_are_normalised(tmp_path):
     ],
 )
 def test_bad_rows_are_rejected_with_file_and_row(tmp_path, rows, message):
-    source = write_csv(tmp_path / "list.csv", ["code", "name", "level", "parent_code"],
-                       [row + [""] * (4 - len(row)) for row in rows])
+    source = write_csv(
+        tmp_path / "list.csv",
+        ["code", "name", "level", "parent_code"],
+        [row + [""] * (4 - len(row)) for row in rows],
+    )
     with pytest.raises(codes.CodeListError) as error:
         codes.parse_code_list("function", source)
     assert str(source) in str(error.value)
@@ -56,8 +67,11 @@ def test_economic_codes_have_two_levels(tmp_path):
 
 
 def test_installing_a_year_replaces_only_that_year(tmp_path):
-    seed = write_csv(tmp_path / "seed.csv", codes.SEED_COLUMNS,
-                     [["2022", "201", "旧", "1", ""], ["2023", "201", "旧", "1", ""], ["2023", "202", "删", "1", ""]])
+    seed = write_csv(
+        tmp_path / "seed.csv",
+        codes.SEED_COLUMNS,
+        [["2022", "201", "旧", "1", ""], ["2023", "201", "旧", "1", ""], ["2023", "202", "删", "1", ""]],
+    )
     new = [codes.Subject("201", "新", 1, ""), codes.Subject("20101", "新款", 2, "201")]
     assert codes.install_year("function", 2023, new, seed) == 2
     with seed.open(encoding="utf-8") as handle:

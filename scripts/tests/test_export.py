@@ -52,8 +52,10 @@ def test_two_sided_tables_keep_each_sides_columns(warehouse, tmp_path):
     export.export(warehouse, tmp_path / "out")
     rows = read(tmp_path / "out" / "D1" / "2023" / "公开04表.csv")
     assert rows[0] == ["栏目", "行次", "科目代码", "项目", "金额", "合计"]
-    assert rows[1:] == [["收入", "1", "", "一、一般公共预算财政拨款", "0.00", ""],
-                        ["支出", "33", "201", "一、一般公共服务支出", "", "0.00"]]
+    assert rows[1:] == [
+        ["收入", "1", "", "一、一般公共预算财政拨款", "0.00", ""],
+        ["支出", "33", "201", "一、一般公共服务支出", "", "0.00"],
+    ]
 
 
 def test_long_file_keeps_every_cell_of_every_scope(warehouse, tmp_path):
