@@ -41,7 +41,7 @@ lint: setup
 # the analyst's copy.
 # A warning is a failure here: no [WARNING] line, and the summary must say WARN=0.
 dbt-test: setup
-	rm -f target/test.duckdb
+	mkdir -p target && rm -f target/test.duckdb
 	set -o pipefail; JUESUAN_DUCKDB=target/test.duckdb $(BIN)/dbt build | tee target/dbt-test.log
 	grep -q ' WARN=0 ' target/dbt-test.log && ! grep -q 'WARNING' target/dbt-test.log \
 		|| { echo 'dbt build printed warnings (see above)'; exit 1; }
