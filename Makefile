@@ -10,6 +10,8 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 DB ?= warehouse/juesuan.duckdb
 OUT ?= output
+# Where `make test` builds its throw-away warehouse, log and dbt artifacts.
+TEST_DIR ?= target/make-test
 
 .PHONY: setup run build export test lint dbt-test pytest clean
 
@@ -41,9 +43,10 @@ lint: setup
 # the analyst's copy.
 # A warning is a failure here: no [WARNING] line, and the summary must say WARN=0.
 dbt-test: setup
-	mkdir -p target && rm -f target/test.duckdb
-	set -o pipefail; JUESUAN_DUCKDB=target/test.duckdb $(BIN)/dbt build | tee target/dbt-test.log
-	grep -q ' WARN=0 ' target/dbt-test.log && ! grep -q 'WARNING' target/dbt-test.log \
+	mkdir -p $(TEST_DIR) && rm -f $(TEST_DIR)/test.duckdb
+	set -o pipefail; JUESUAN_DUCKDB=$(TEST_DIR)/test.duckdb $(BIN)/dbt build \
+		--target-path $(TEST_DIR)/dbt --log-path $(TEST_DIR)/logs | tee $(TEST_DIR)/dbt-build.log
+	grep -q ' WARN=0 ' $(TEST_DIR)/dbt-build.log && ! grep -q 'WARNING' $(TEST_DIR)/dbt-build.log \
 		|| { echo 'dbt build printed warnings (see above)'; exit 1; }
 
 pytest: setup
