@@ -1,9 +1,13 @@
 -- Conservation: every ledger amount lands in the tables. For each unit and department and
 -- year, the sums read straight from the staged ledger equal the table totals that should hold
--- them: all income = 01 本年收入合计, all spending = 01 本年支出合计, 财政拨款 income = 04 本年收入合计,
--- 一般公共预算 basic spending = 06 人员经费合计 + 公用经费合计. Fails with the scope, the check,
--- the ledger sum (expected), the table value (actual) and the difference.
-{{ config(meta={'message': '账簿金额未完整进入决算表（守恒检查）'}) }}
+-- them: all income = 01 本年收入合计; all spending = 01 本年支出合计; 财政拨款 income = 04 本年收入合计;
+-- 一般公共预算 basic spending = 06 人员经费合计 + 公用经费合计; 财政拨款 spending on the 三公
+-- codes = 09 决算数 合计. Fails with the scope, the check, the ledger sum (expected), the table
+-- value (actual) and the difference.
+{{ config(meta={
+    'rule_id': 'C01', 'kind': '守恒',
+    'message': '账簿金额未完整进入决算表（收入、支出、财政拨款收入、一般公共预算基本支出、“三公”经费合计）'
+}) }}
 
 with
 
@@ -25,6 +29,10 @@ fund_sources as (
 
 spending_types as (
     select * from {{ ref('stg_reference__spending_types') }}
+),
+
+sangong_items as (
+    select * from {{ ref('stg_reference__sangong_items') }}
 ),
 
 cells as (
@@ -72,6 +80,18 @@ ledger_lines as (
     inner join fund_sources on expenditure.fund_source_code = fund_sources.fund_source_code
     inner join spending_types on expenditure.spending_type_code = spending_types.spending_type_code
     where fund_sources.budget_code = 'general_public' and spending_types.spending_group = 'basic'
+    union all
+    select
+        units.department_code,
+        expenditure.unit_code,
+        expenditure.fiscal_year,
+        'sangong_expenditure' as check_name,
+        expenditure.amount_yuan
+    from expenditure
+    inner join units on expenditure.unit_code = units.unit_code
+    inner join fund_sources on expenditure.fund_source_code = fund_sources.fund_source_code
+    inner join sangong_items on expenditure.economic_code = sangong_items.economic_code
+    where fund_sources.is_appropriation
 ),
 
 ledger_by_unit as (
@@ -112,12 +132,14 @@ table_totals as (
             when table_no = '04' and line_no = 27 then 'appropriation_income'
             when table_no = '01' and line_no = 58 then 'expenditure'
             when table_no = '06' and row_code is null then 'general_budget_basic_expenditure'
+            when table_no = '09' then 'sangong_expenditure'
         end as check_name,
         sum(amount_yuan) as table_yuan
     from cells
     where
         (table_no in ('01', '04') and line_no in (27, 58))
         or (table_no = '06' and row_code is null)
+        or (table_no = '09' and section = '决算数' and column_label = '合计')
     group by department_code, unit_code, fiscal_year, check_name
 ),
 

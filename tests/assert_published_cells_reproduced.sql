@@ -2,7 +2,7 @@
 -- with the published row label; a cell present on one side only fails too. Scope: the
 -- department level of each (department, year) that has a transcription, and the tables that
 -- transcription covers.
-{{ config(meta={'message': '生成的决算表与已公开文件不一致'}) }}
+{{ config(meta={'rule_id': 'P01', 'kind': '公开核对', 'message': '生成的决算表与已公开文件不一致（逐格核对，万元）'}) }}
 
 with
 

@@ -14,8 +14,16 @@ function_subjects as (
     select * from {{ ref('stg_reference__function_subjects') }}
 ),
 
+known_years as (
+    select distinct fiscal_year from function_subjects
+),
+
 fund_sources as (
     select * from {{ ref('stg_reference__fund_sources') }}
+),
+
+economic_subjects as (
+    select * from {{ ref('stg_reference__economic_subjects') }}
 ),
 
 spending_types as (
@@ -28,14 +36,17 @@ sangong_items as (
 
 final as (
     select
+        budget_lines.source_file,
         budget_lines.budget_line_id,
         budget_lines.unit_code,
         units.department_code,
         budget_lines.fiscal_year,
+        known_years.fiscal_year is not null as is_known_year,
         budget_lines.function_code,
         function_subjects.function_level,
         left(budget_lines.function_code, 3) as function_class_code,
         budget_lines.economic_code,
+        economic_subjects.economic_level,
         left(budget_lines.economic_code, 3) as economic_class_code,
         budget_lines.fund_source_code,
         fund_sources.is_appropriation,
@@ -51,6 +62,10 @@ final as (
     left join function_subjects
         on budget_lines.fiscal_year = function_subjects.fiscal_year
         and budget_lines.function_code = function_subjects.function_code
+    left join known_years on budget_lines.fiscal_year = known_years.fiscal_year
+    left join economic_subjects
+        on budget_lines.fiscal_year = economic_subjects.fiscal_year
+        and budget_lines.economic_code = economic_subjects.economic_code
     left join fund_sources on budget_lines.fund_source_code = fund_sources.fund_source_code
     left join spending_types on budget_lines.spending_type_code = spending_types.spending_type_code
     left join sangong_items on budget_lines.economic_code = sangong_items.economic_code

@@ -19,6 +19,10 @@ economic_subjects as (
     select * from {{ ref('stg_reference__economic_subjects') }}
 ),
 
+known_years as (
+    select distinct fiscal_year from function_subjects
+),
+
 fund_sources as (
     select * from {{ ref('stg_reference__fund_sources') }}
 ),
@@ -31,12 +35,25 @@ sangong_items as (
     select * from {{ ref('stg_reference__sangong_items') }}
 ),
 
+projects as (
+    select * from {{ ref('stg_ledger__projects') }}
+),
+
+-- Which basic-spending component (人员经费/公用经费) each economic 类 belongs to: the sections
+-- of the 公开06表 layout valid for the year.
+basic_components_by_class as (
+    select * from {{ ref('layout_t06') }}
+    where row_kind = 'class'
+),
+
 final as (
     select
+        entries.source_file,
         entries.entry_id,
         entries.unit_code,
         units.department_code,
         entries.fiscal_year,
+        known_years.fiscal_year is not null as is_known_year,
         entries.posting_date,
         entries.voucher_no,
         entries.function_code,
@@ -52,8 +69,10 @@ final as (
         entries.spending_type_code,
         spending_types.spending_group,
         spending_types.basic_component,
+        basic_components_by_class.section as economic_class_basic_component,
         sangong_items.sangong_item_code,
         entries.project_code,
+        projects.project_code is not null as is_known_project,
         entries.amount_yuan,
         entries.summary
     from entries
@@ -64,9 +83,17 @@ final as (
     left join economic_subjects
         on entries.fiscal_year = economic_subjects.fiscal_year
         and entries.economic_code = economic_subjects.economic_code
+    left join known_years on entries.fiscal_year = known_years.fiscal_year
     left join fund_sources on entries.fund_source_code = fund_sources.fund_source_code
     left join spending_types on entries.spending_type_code = spending_types.spending_type_code
     left join sangong_items on entries.economic_code = sangong_items.economic_code
+    left join projects
+        on entries.project_code = projects.project_code
+        and entries.unit_code = projects.unit_code
+        and entries.fiscal_year = projects.fiscal_year
+    left join basic_components_by_class
+        on left(entries.economic_code, 3) = basic_components_by_class.row_code
+        and {{ valid_for_year('basic_components_by_class', 'entries.fiscal_year') }}
 )
 
 select * from final

@@ -15,6 +15,10 @@ function_subjects as (
     select * from {{ ref('stg_reference__function_subjects') }}
 ),
 
+known_years as (
+    select distinct fiscal_year from function_subjects
+),
+
 fund_sources as (
     select * from {{ ref('stg_reference__fund_sources') }}
 ),
@@ -25,10 +29,12 @@ income_types as (
 
 final as (
     select
+        entries.source_file,
         entries.entry_id,
         entries.unit_code,
         units.department_code,
         entries.fiscal_year,
+        known_years.fiscal_year is not null as is_known_year,
         entries.posting_date,
         entries.voucher_no,
         entries.function_code,
@@ -47,6 +53,7 @@ final as (
     left join function_subjects
         on entries.fiscal_year = function_subjects.fiscal_year
         and entries.function_code = function_subjects.function_code
+    left join known_years on entries.fiscal_year = known_years.fiscal_year
     left join fund_sources on entries.fund_source_code = fund_sources.fund_source_code
     left join income_types on entries.income_type_code = income_types.income_type_code
 )

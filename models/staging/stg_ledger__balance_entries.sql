@@ -6,13 +6,16 @@ source as (
 
 renamed as (
     select
+        {{ ledger_file_label('balance_entries') }} as source_file,
         cast(entry_id as varchar) as entry_id,
-        cast(unit_code as varchar) as unit_code,
+        {{ normalised_code('unit_code') }} as unit_code,
         cast(fiscal_year as integer) as fiscal_year,
         cast(balance_type_code as varchar) as balance_type_code,
-        cast(function_code as varchar) as function_code,
-        cast(fund_source_code as varchar) as fund_source_code,
-        cast(amount_yuan as decimal(18, 2)) as amount_yuan
+        {{ normalised_code('function_code') }} as function_code,
+        cast(function_code as varchar) as function_code_as_given,
+        {{ normalised_code('fund_source_code') }} as fund_source_code,
+        {{ amount_from_text('amount_yuan') }} as amount_yuan,
+        cast(amount_yuan as varchar) as amount_yuan_as_given
     from source
 )
 

@@ -6,16 +6,21 @@ source as (
 
 renamed as (
     select
+        {{ ledger_file_label('budget_lines') }} as source_file,
         cast(budget_line_id as varchar) as budget_line_id,
-        cast(unit_code as varchar) as unit_code,
+        {{ normalised_code('unit_code') }} as unit_code,
         cast(fiscal_year as integer) as fiscal_year,
-        cast(function_code as varchar) as function_code,
-        cast(economic_code as varchar) as economic_code,
-        cast(fund_source_code as varchar) as fund_source_code,
+        {{ normalised_code('function_code') }} as function_code,
+        cast(function_code as varchar) as function_code_as_given,
+        {{ normalised_code('economic_code') }} as economic_code,
+        cast(economic_code as varchar) as economic_code_as_given,
+        {{ normalised_code('fund_source_code') }} as fund_source_code,
         cast(spending_type_code as varchar) as spending_type_code,
-        cast(project_code as varchar) as project_code,
-        cast(initial_budget_yuan as decimal(18, 2)) as initial_budget_yuan,
-        cast(final_budget_yuan as decimal(18, 2)) as final_budget_yuan
+        {{ normalised_code('project_code') }} as project_code,
+        {{ amount_from_text('initial_budget_yuan') }} as initial_budget_yuan,
+        cast(initial_budget_yuan as varchar) as initial_budget_yuan_as_given,
+        {{ amount_from_text('final_budget_yuan') }} as final_budget_yuan,
+        cast(final_budget_yuan as varchar) as final_budget_yuan_as_given
     from source
 )
 

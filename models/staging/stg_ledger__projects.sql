@@ -6,6 +6,7 @@ source as (
 
 renamed as (
     select
+        {{ ledger_file_label('projects') }} as source_file,
         cast(project_code as varchar) as project_code,
         cast(unit_code as varchar) as unit_code,
         cast(fiscal_year as integer) as fiscal_year,

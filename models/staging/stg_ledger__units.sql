@@ -6,9 +6,10 @@ source as (
 
 renamed as (
     select
+        {{ ledger_file_label('units') }} as source_file,
         cast(unit_code as varchar) as unit_code,
         cast(unit_name as varchar) as unit_name,
-        cast(department_code as varchar) as department_code,
+        {{ normalised_code('department_code') }} as department_code,
         cast(unit_type_code as varchar) as unit_type_code,
         cast(is_department_body as boolean) as is_department_body
     from source

@@ -2,9 +2,11 @@
     digits) plus a total row (no code): every parent cell equals the sum of its children's cells
     in the same group: total = Σ 类, 类 = Σ 款, 款 = Σ 项. Codes of `leaf_length` digits have no
     children (7 for function codes, 5 for economic codes). A non-zero parent without children,
-    and children whose parent row is missing, fail too. -#}
+    and children whose parent row is missing, fail too. `tolerance_per_part` allows, for rounded
+    amounts, half a unit × (number of children + 1) (XBRL Calculations 1.1). -#}
 {% test rollup_matches_children(
-    model, group_by, code_column='row_code', amount_column='amount_yuan', leaf_length=7
+    model, group_by, code_column='row_code', amount_column='amount_yuan', leaf_length=7,
+    tolerance_per_part=0
 ) %}
     {%- set keys = group_by | join(', ') %}
     with cells as (
@@ -21,7 +23,7 @@
     ),
 
     children as (
-        select {{ keys }}, parent_code, sum(amount) as children_amount
+        select {{ keys }}, parent_code, sum(amount) as children_amount, count(*) as child_count
         from cells
         where code is not null
         group by {{ keys }}, parent_code
@@ -46,5 +48,6 @@
         and {% endfor -%} parents.parent_code = children.parent_code
     where parents.parent_amount is null
         or children.children_amount is null and parents.parent_amount <> 0
-        or parents.parent_amount <> children.children_amount
+        or abs(parents.parent_amount - children.children_amount)
+        > {{ tolerance_per_part }} * (children.child_count + 1)
 {% endtest %}

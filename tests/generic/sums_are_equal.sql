@@ -1,15 +1,19 @@
 {#- An identity between two sums over the same rows: for each group, sum(left) must equal
-    sum(right) exactly. `left` and `right` are SQL expressions evaluated per row (use case
-    expressions to pick the cells on each side); `tolerance` allows a display tolerance when
-    comparing rounded values. Fails with the group, expected (right), actual (left) and the
-    difference. -#}
-{% test sums_are_equal(model, group_by, left, right, tolerance=0) %}
+    sum(right). `left` and `right` are SQL expressions evaluated per row (case expressions pick
+    the cells on each side). Exact by default; for rounded (万元) values, `tolerance` is a fixed
+    allowance and `tolerance_per_part` an allowance per summed part: a rounded total against n
+    rounded parts may differ by half a unit × (n + 1) (XBRL Calculations 1.1). Fails with the
+    group, expected (right), actual (left) and the difference. -#}
+{% test sums_are_equal(
+    model, group_by, left, right, tolerance=0, tolerance_per_part=0
+) %}
     {%- set keys = group_by | join(', ') %}
     with sums as (
         select
             {{ keys }},
             sum({{ left }}) as actual,
-            sum({{ right }}) as expected
+            sum({{ right }}) as expected,
+            {{ tolerance }} + {{ tolerance_per_part }} * (count({{ right }}) + 1) as allowed_difference
         from {{ model }}
         group by {{ keys }}
     )
@@ -18,5 +22,5 @@
         *,
         coalesce(actual, 0) - coalesce(expected, 0) as difference
     from sums
-    where abs(coalesce(actual, 0) - coalesce(expected, 0)) > {{ tolerance }}
+    where abs(coalesce(actual, 0) - coalesce(expected, 0)) > allowed_difference
 {% endtest %}

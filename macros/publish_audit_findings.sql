@@ -1,0 +1,77 @@
+{#- on-run-end: collect the stored failing rows of every failed or warned rule into one table,
+    audit.audit_findings, and print a short summary. A rule is a data test with meta.rule_id;
+    its kind, message and table come from meta, its severity from the test config. Columns a
+    failing row does not have (e.g. expected/actual on a not_null test) are null; the whole row
+    is kept as JSON in `detail`. -#}
+{% macro publish_audit_findings(results) %}
+    {%- if not execute or flags.WHICH not in ('build', 'test') %}{{ return('') }}{% endif -%}
+    {%- set selects = [] -%}
+    {%- set counts = {} -%}
+    {%- for result in results
+        if result.node.resource_type == 'test'
+        and result.status in ('fail', 'warn')
+        and result.node.config.meta.get('rule_id') -%}
+        {%- set relation = api.Relation.create(
+            database=result.node.database, schema=result.node.schema, identifier=result.node.alias) -%}
+        {%- do selects.append(audit_findings_select(result, relation)) -%}
+        {%- set meta = result.node.config.meta -%}
+        {%- set seen = counts.get(meta.rule_id, {'failures': 0}) -%}
+        {%- do counts.update({meta.rule_id: {
+            'failures': seen.failures + result.failures,
+            'severity': result.node.config.severity | lower,
+            'message': meta.get('message', '')}}) -%}
+    {%- endfor -%}
+    {%- set body = selects | join('\nunion all\n') if selects else audit_findings_empty() -%}
+    {%- call statement('publish_audit_findings', auto_begin=True) -%}
+        create schema if not exists audit;
+        create or replace table audit.audit_findings as
+        {{ body }}
+    {%- endcall -%}
+    {#- dbt rolls the hook connection back when it closes: commit the table first. -#}
+    {%- do adapter.commit() -%}
+    {{ print_audit_summary(counts) }}
+{% endmacro %}
+
+{% macro audit_findings_select(result, relation) -%}
+    {%- set meta = result.node.config.meta -%}
+    {%- set columns = adapter.get_columns_in_relation(relation) | map(attribute='name') | map('lower') | list -%}
+    {%- set optional = {
+        'department_code': 'varchar', 'unit_code': 'varchar', 'fiscal_year': 'integer',
+        'source_file': 'varchar', 'entry_id': 'varchar',
+        'expected': 'decimal(38, 2)', 'actual': 'decimal(38, 2)', 'difference': 'decimal(38, 2)'} -%}
+    select
+        '{{ meta.rule_id }}' as rule_id,
+        '{{ meta.get('kind', '') }}' as kind,
+        '{{ result.node.config.severity | lower }}' as severity,
+        '{{ meta.get('table_no', '') }}' as table_no,
+        '{{ meta.get('message', '') | replace("'", "''") }}' as message,
+        '{{ result.node.name }}' as test_name,
+        {% for column, type in optional.items() -%}
+        {% if column in columns %}cast(failing.{{ column }} as {{ type }}){% else %}cast(null as {{ type }}){% endif %} as {{ column }},
+        {% endfor -%}
+        cast(to_json(failing) as varchar) as detail
+    from {{ relation }} as failing
+{%- endmacro %}
+
+{% macro audit_findings_empty() -%}
+    select
+        cast(null as varchar) as rule_id, cast(null as varchar) as kind, cast(null as varchar) as severity,
+        cast(null as varchar) as table_no, cast(null as varchar) as message, cast(null as varchar) as test_name,
+        cast(null as varchar) as department_code, cast(null as varchar) as unit_code,
+        cast(null as integer) as fiscal_year, cast(null as varchar) as source_file,
+        cast(null as varchar) as entry_id, cast(null as decimal(38, 2)) as expected,
+        cast(null as decimal(38, 2)) as actual, cast(null as decimal(38, 2)) as difference,
+        cast(null as varchar) as detail
+    where false
+{%- endmacro %}
+
+{% macro print_audit_summary(counts) -%}
+    {%- if counts -%}
+        {%- do log('审核发现 audit findings (' ~ counts | length ~ ' rules; query audit.audit_findings):', info=True) -%}
+        {%- for rule_id, rule in counts | dictsort -%}
+            {%- do log('  ' ~ rule_id ~ ' [' ~ rule.severity ~ '] ' ~ rule.message ~ ': ' ~ rule.failures ~ ' 处', info=True) -%}
+        {%- endfor -%}
+    {%- else -%}
+        {%- do log('审核通过 audit: no rule failed (audit.audit_findings is empty)', info=True) -%}
+    {%- endif -%}
+{%- endmacro %}
