@@ -13,7 +13,7 @@ OUT ?= output
 # Where `make test` builds its throw-away warehouse, log and dbt artifacts.
 TEST_DIR ?= target/make-test
 
-.PHONY: setup run build export test lint dbt-test pytest clean
+.PHONY: setup run build export test lint dbt-test pytest rules clean
 
 setup: $(STAMP)
 
@@ -51,6 +51,11 @@ dbt-test: setup
 
 pytest: setup
 	$(BIN)/python -m pytest
+
+# Regenerate docs/rules.md, the rule catalogue, from the tests' meta (pytest checks it is current).
+rules: setup
+	$(BIN)/dbt parse --quiet --target-path $(TEST_DIR)/parse
+	$(BIN)/python -m juesuan.rules $(TEST_DIR)/parse/manifest.json --out docs/rules.md
 
 clean:
 	rm -rf target logs $(OUT) warehouse/*.duckdb

@@ -47,7 +47,9 @@
         '{{ meta.get('message', '') | replace("'", "''") }}' as message,
         '{{ result.node.name }}' as test_name,
         {% for column, type in optional.items() -%}
-        {% if column in columns %}cast(failing.{{ column }} as {{ type }}){% else %}cast(null as {{ type }}){% endif %} as {{ column }},
+        {% if column in columns %}cast(failing.{{ column }} as {{ type }})
+        {%- elif column == 'entry_id' and 'budget_line_id' in columns %}cast(failing.budget_line_id as varchar)
+        {%- else %}cast(null as {{ type }}){% endif %} as {{ column }},
         {% endfor -%}
         cast(to_json(failing) as varchar) as detail
     from {{ relation }} as failing

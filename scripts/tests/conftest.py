@@ -8,9 +8,11 @@ import os
 import shutil
 import subprocess
 import sys
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
+import duckdb
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -71,3 +73,37 @@ def failed(statuses: dict[str, str]) -> set[str]:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+def dbt_run(project: Path, command: str) -> subprocess.CompletedProcess:
+    """Run another dbt command (e.g. `test`) on a copy that was already built."""
+    dbt = Path(sys.executable).with_name("dbt")
+    selection = [] if command == "parse" else ["--exclude", "tag:fixture"]
+    environment = {
+        **os.environ,
+        "JUESUAN_DUCKDB": str(project / "warehouse.duckdb"),
+        "DBT_PROFILES_DIR": str(project),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
+    }
+    return subprocess.run(
+        [str(dbt), command, *selection, "--project-dir", str(project)],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def findings(project: Path) -> list[dict]:
+    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
+        result = connection.sql("select * from audit.audit_findings")
+        columns = result.columns
+        return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+
+
+def rules_by(rows: list[dict], key: str) -> dict[str, set[str]]:
+    grouped: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        grouped[row[key]].add(row["rule_id"])
+    return dict(grouped)

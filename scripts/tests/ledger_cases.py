@@ -1,0 +1,166 @@
+"""Ledgers for rule proofs: copies of the example department, and one-line corruptions of it."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+EXAMPLE = "ZZGX-DSJ"
+LEDGER_FILES = [
+    "departments",
+    "units",
+    "income_entries",
+    "expenditure_entries",
+    "balance_entries",
+    "budget_lines",
+    "projects",
+]
+
+
+def read_rows(project: Path, entity: str) -> tuple[list[str], list[dict[str, str]]]:
+    with (project / "seeds" / "example" / f"example_{entity}.csv").open(
+        encoding="utf-8", newline=""
+    ) as handle:
+        reader = csv.DictReader(handle)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def write_rows(project: Path, entity: str, fields: list[str], rows: list[dict[str, str]]) -> None:
+    with (project / "seeds" / "example" / f"example_{entity}.csv").open(
+        "w", encoding="utf-8", newline=""
+    ) as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def append_rows(project: Path, entity: str, new_rows: list[dict[str, str]]) -> None:
+    fields, rows = read_rows(project, entity)
+    write_rows(project, entity, fields, [*rows, *[{f: row.get(f, "") for f in fields} for row in new_rows]])
+
+
+def template(project: Path, entity: str, **match: str) -> dict[str, str]:
+    """The first row of the example file matching the given column values."""
+    _, rows = read_rows(project, entity)
+    return dict(next(r for r in rows if all(r[k] == v for k, v in match.items())))
+
+
+def _renamed(row: dict[str, str], department: str) -> dict[str, str]:
+    out = {}
+    for key, value in row.items():
+        if key in ("department_code", "unit_code") and value.startswith(EXAMPLE):
+            value = department + value[len(EXAMPLE) :]
+        elif key in ("entry_id", "budget_line_id"):
+            value = f"{department}/{value}"
+        out[key] = value
+    return out
+
+
+RICH_LINES = {
+    # Funds the example does not have, so 07, 08, balances and non-appropriation income carry data.
+    "income_entries": [
+        dict(
+            function_code="2120801",
+            fund_source_code="gov_fund_budget",
+            income_type_code="appropriation",
+            amount_yuan="50000.00",
+        ),
+        dict(
+            function_code="2230105",
+            fund_source_code="soe_capital_budget",
+            income_type_code="appropriation",
+            amount_yuan="20000.00",
+        ),
+        dict(
+            function_code="2150101",
+            fund_source_code="unit_funds",
+            income_type_code="superior_subsidy",
+            amount_yuan="8000.00",
+        ),
+    ],
+    "expenditure_entries": [
+        dict(
+            function_code="2120801",
+            economic_code="31005",
+            fund_source_code="gov_fund_budget",
+            spending_type_code="project",
+            project_code="P-GF",
+            amount_yuan="30000.00",
+        ),
+        dict(
+            function_code="2120801",
+            economic_code="30201",
+            fund_source_code="gov_fund_budget",
+            spending_type_code="basic_public",
+            project_code="",
+            amount_yuan="5000.00",
+        ),
+        dict(
+            function_code="2230105",
+            economic_code="30227",
+            fund_source_code="soe_capital_budget",
+            spending_type_code="project",
+            project_code="P-SOE",
+            amount_yuan="20000.00",
+        ),
+        dict(
+            function_code="2150101",
+            economic_code="30201",
+            fund_source_code="unit_funds",
+            spending_type_code="basic_public",
+            project_code="",
+            amount_yuan="3000.00",
+        ),
+    ],
+    "balance_entries": [
+        dict(
+            balance_type_code="opening",
+            function_code="2120801",
+            fund_source_code="gov_fund_budget",
+            amount_yuan="10000.00",
+        ),
+        dict(
+            balance_type_code="use_of_surplus",
+            function_code="2150101",
+            fund_source_code="unit_funds",
+            amount_yuan="1000.00",
+        ),
+        dict(
+            balance_type_code="surplus_distribution",
+            function_code="2150101",
+            fund_source_code="unit_funds",
+            amount_yuan="500.00",
+        ),
+    ],
+    "projects": [
+        dict(project_code="P-GF", project_name="土地征收补偿项目"),
+        dict(project_code="P-SOE", project_name="退休人员社会化管理补助"),
+    ],
+}
+
+
+def add_department_copies(
+    project: Path, departments: list[str], year: str = "2023", rich: bool = True
+) -> None:
+    """Append, for each code, a copy of the example department's ``year`` (plus RICH_LINES)."""
+    for entity in LEDGER_FILES:
+        fields, rows = read_rows(project, entity)
+        source = [r for r in rows if r.get("fiscal_year", year) == year]
+        copies = [_renamed(r, d) for d in departments for r in source]
+        if rich:
+            copies += [
+                _rich_line(entity, d, i, year)
+                for d in departments
+                for i, line in enumerate(RICH_LINES.get(entity, []))
+            ]
+        write_rows(project, entity, fields, [*rows, *[{f: c.get(f, "") for f in fields} for c in copies]])
+
+
+def _rich_line(entity: str, department: str, index: int, year: str) -> dict[str, str]:
+    line = dict(RICH_LINES[entity][index])
+    line.update(unit_code=f"{department}-01", fiscal_year=year)
+    if entity != "projects":
+        line["entry_id"] = f"{department}/RICH-{entity}-{index}"
+    if entity in ("income_entries", "expenditure_entries"):
+        line.update(posting_date=f"{year}-06-30", voucher_no="RICH", summary="rule-proof line")
+    return line

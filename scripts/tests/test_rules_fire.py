@@ -1,0 +1,368 @@
+"""Every rule of the catalogue is proven: a corrupted copy makes exactly the expected rules fail.
+
+Four dbt runs cover all rules, because a failing input rule stops everything built on top of
+it (DECISIONLOG.md §9), so rules at different depths need different builds:
+
+1. reference code lists and raw ledger fields (R01-R04, I17-I20, I25, I26);
+2. units (I02, I03);
+3. classified ledger lines (I01, I04-I16, I21-I24);
+4. identities (T, X, W, C, P): a clean build of the example and of one copy per case, then one
+   cell of that copy's tables is changed and the tests are run again. A valid ledger cannot break
+   an identity (the tables are computed from it), so the proof corrupts the tables instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import copy_project, dbt_build, dbt_run, findings, rules_by
+from ledger_cases import add_department_copies, append_rows, template
+
+from juesuan.rules import catalogue_from_manifest
+
+PROVEN: dict[str, set[str]] = {}
+
+
+# ---------------------------------------------------------------- build 1: first layer
+def line(project: Path, entity: str, case: str, **changes: str) -> dict[str, str]:
+    key = "budget_line_id" if entity == "budget_lines" else "entry_id"
+    row = template(project, entity, fiscal_year="2023")
+    row.update({key: case, **changes})
+    return row
+
+
+@pytest.fixture(scope="module")
+def first_layer(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("first") / "project")
+    exp = "expenditure_entries"
+    append_rows(
+        project,
+        exp,
+        [
+            line(project, exp, "CASE-I17", amount_yuan="12O.00"),
+            line(project, exp, "CASE-I18", amount_yuan="10.005"),
+            line(project, exp, "CASE-I19", fund_source_code=""),
+            line(project, exp, "CASE-I25", function_code=" ２150101"),
+        ],
+    )
+    duplicate = template(project, "income_entries", fiscal_year="2023")
+    append_rows(project, "income_entries", [duplicate])  # I20: the same entry_id twice
+    unit = template(project, "units", unit_code="ZZGX-DSJ-02")
+    append_rows(project, "units", [unit])  # I26: the same unit twice
+    with (project / "seeds/reference/ref_function_subjects.csv").open("a", encoding="utf-8") as handle:
+        handle.write("2023,2019,长度不对,2,201\n")  # R01
+        handle.write("2023,2019998,前缀不对,3,20102\n")  # R02
+        handle.write("2023,2019997,上级不存在,3,20188\n")  # R02 + R03 (20188 is not in the list)
+        handle.write("2023,2010302,重复,3,20103\n")  # R04
+    dbt_build(project)
+    return findings(project), duplicate["entry_id"]
+
+
+def test_first_layer_rules_fire_on_their_rows(first_layer):
+    rows, duplicate_id = first_layer
+    by_entry = rules_by([r for r in rows if r["entry_id"]], "entry_id")
+    assert by_entry == {
+        "CASE-I17": {"I17"},
+        "CASE-I18": {"I18"},
+        "CASE-I19": {"I19"},
+        "CASE-I25": {"I25"},
+        duplicate_id: {"I20"},
+    }
+    assert {r["rule_id"] for r in rows} == {
+        "I17",
+        "I18",
+        "I19",
+        "I20",
+        "I25",
+        "I26",
+        "R01",
+        "R02",
+        "R03",
+        "R04",
+    }
+    assert {r["severity"] for r in rows if r["rule_id"] == "I25"} == {"warn"}
+    assert all(
+        r["source_file"].endswith("example_expenditure_entries.csv")
+        for r in rows
+        if r["entry_id"] and r["entry_id"].startswith("CASE")
+    )
+    PROVEN["first"] = {r["rule_id"] for r in rows}
+
+
+# ---------------------------------------------------------------- build 2: units
+def test_unit_rules_fire(tmp_path):
+    project = copy_project(tmp_path / "project")
+    unit = template(project, "units", unit_code="ZZGX-DSJ-02")
+    append_rows(
+        project,
+        "units",
+        [
+            {**unit, "unit_code": "CASE-I02", "department_code": "NO-SUCH-DEPARTMENT"},
+            {**unit, "unit_code": "CASE-I03", "unit_type_code": "no_such_type"},
+        ],
+    )
+    dbt_build(project)
+    rows = findings(project)
+    assert rules_by(rows, "unit_code") == {"CASE-I02": {"I02"}, "CASE-I03": {"I03"}}
+    PROVEN["units"] = {r["rule_id"] for r in rows}
+
+
+# ---------------------------------------------------------------- build 3: classified lines
+def test_line_rules_fire_each_on_its_own_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    exp, inc, bal, bud = "expenditure_entries", "income_entries", "balance_entries", "budget_lines"
+    basic = dict(spending_type_code="basic_public", economic_code="30201", project_code="")
+    append_rows(
+        project,
+        exp,
+        [
+            line(project, exp, "CASE-I01", unit_code="NO-SUCH-UNIT"),
+            line(project, exp, "CASE-I04", function_code="2018888"),
+            line(project, exp, "CASE-I05", function_code="20103"),
+            line(project, exp, "CASE-I06", **{**basic, "economic_code": "30298"}),
+            line(project, exp, "CASE-I07", **{**basic, "economic_code": "302"}),
+            line(project, exp, "CASE-I08", spending_type_code="basic_personnel", economic_code="30201"),
+            line(project, exp, "CASE-I09", fund_source_code="no_such_fund"),
+            line(project, exp, "CASE-I12", spending_type_code="no_such_type"),
+            line(
+                project, exp, "CASE-I13", spending_type_code="project", economic_code="30227", project_code=""
+            ),
+            line(
+                project,
+                exp,
+                "CASE-I14",
+                spending_type_code="project",
+                economic_code="30227",
+                project_code="P-NONE",
+            ),
+            line(project, exp, "CASE-I15", fiscal_year="2031", posting_date="2031-03-01"),
+            line(project, exp, "CASE-I16", posting_date="2022-12-31"),
+            line(
+                project,
+                exp,
+                "CASE-I21",
+                **{**basic, "economic_code": "30217", "fund_source_code": "unit_funds"},
+            ),
+        ],
+    )
+    append_rows(
+        project,
+        inc,
+        [
+            line(project, inc, "CASE-I10", income_type_code="no_such_type"),
+            line(project, inc, "CASE-I11", income_type_code="superior_subsidy"),
+        ],
+    )
+    balance = dict(unit_code="ZZGX-DSJ-01", fiscal_year="2023", function_code="2150101", amount_yuan="1.00")
+    append_rows(
+        project,
+        bal,
+        [
+            dict(
+                balance, entry_id="CASE-I22", balance_type_code="no_such_kind", fund_source_code="unit_funds"
+            ),
+            dict(
+                balance,
+                entry_id="CASE-I23",
+                balance_type_code="use_of_surplus",
+                fund_source_code="general_budget",
+            ),
+        ],
+    )
+    append_rows(project, bud, [line(project, bud, "CASE-I24", function_code="2018888")])
+    dbt_build(project)
+    rows = findings(project)
+    expected = {
+        f"CASE-{rule}": {rule}
+        for rule in [
+            "I01",
+            "I04",
+            "I05",
+            "I06",
+            "I07",
+            "I08",
+            "I09",
+            "I10",
+            "I11",
+            "I12",
+            "I13",
+            "I14",
+            "I15",
+            "I16",
+            "I21",
+            "I22",
+            "I23",
+            "I24",
+        ]
+    }
+    assert rules_by(rows, "entry_id") == expected
+    PROVEN["lines"] = {r["rule_id"] for r in rows}
+
+
+# ---------------------------------------------------------------- build 4: identities
+# case department → (table, where, change) edits, and the rules that must then fail.
+T = "main.rpt_t0{}"
+TABLES = {
+    "01": "1_income_expenditure_summary",
+    "02": "2_income_by_function",
+    "03": "3_expenditure_by_function",
+    "04": "4_appropriation_summary",
+    "05": "5_general_budget_expenditure",
+    "06": "6_general_budget_basic_expenditure",
+    "07": "7_government_fund_income_expenditure",
+    "08": "8_soe_capital_expenditure",
+    "09": "9_sangong_expenditure",
+}
+CELLS = "main.rpt_disclosure_cells"
+
+
+def chain(code: str) -> str:
+    """A 项 and all rows above it, as a SQL list: changing one column on all keeps roll-ups whole."""
+    return f"(row_code in ('{code}', '{code[:5]}', '{code[:3]}') or row_code is null)"
+
+
+ONE_YUAN_MORE = "amount_yuan = amount_yuan + 1"
+
+
+def in_table(table_no: str, where: str, change: str = ONE_YUAN_MORE) -> tuple[str, str, str]:
+    """Change the department-level cells of one table model."""
+    return (T.format(TABLES[table_no]), f"unit_code is null and {where}", change)
+
+
+def in_cells(
+    table_no: str, where: str, change: str = ONE_YUAN_MORE, units: bool = True
+) -> tuple[str, str, str]:
+    """Change cells of rpt_disclosure_cells: the department's and (by default) its first unit's,
+    so that the department still equals the sum of its units (C03) unless that is the point."""
+    scope = "(unit_code is null or unit_code like '%-01')" if units else "unit_code is null"
+    return (CELLS, f"{scope} and table_no = '{table_no}' and {where}", change)
+
+
+def wan_more(amount: str) -> str:
+    """Change the printed 万元 only (the 元 stay right)."""
+    return f"amount_wan = amount_wan + {amount}"
+
+
+CASES: dict[str, tuple[list[tuple[str, str, str]], set[str]]] = {
+    "T01-01": ([in_table("01", "line_no in (60, 62)")], {"T01-01"}),
+    "T01-02": ([in_table("01", "line_no = 28")], {"T01-02"}),
+    "T01-03": ([in_table("01", "line_no = 59")], {"T01-03"}),
+    "T01-04": ([in_table("01", "line_no = 4")], {"T01-04"}),
+    "T01-05": ([in_table("01", "line_no = 39")], {"T01-05"}),
+    "T02-01": (
+        [in_table("02", "row_code = '2010302' and column_label in ('本年收入合计', '财政拨款收入')")],
+        {"T02-01"},
+    ),
+    "T02-02": ([in_table("02", chain("2010302") + " and column_label = '其他收入'")], {"T02-02"}),
+    "T03-01": (
+        [in_table("03", "row_code = '2010302' and column_label in ('本年支出合计', '项目支出')")],
+        {"T03-01"},
+    ),
+    "T03-02": ([in_table("03", chain("2010302") + " and column_label = '经营支出'")], {"T03-02"}),
+    "T04-01": ([in_table("04", "line_no = 32")], {"T04-01", "T04-02"}),
+    "T04-03": ([in_table("04", "line_no = 1")], {"T04-03", "T04-08"}),
+    "T04-04": ([in_table("04", "line_no = 29")], {"T04-04", "T04-08"}),
+    "T04-05": (
+        [in_table("04", "line_no = 64 and column_label = '一般公共预算财政拨款'")],
+        {"T04-05", "T04-07"},
+    ),
+    "T04-06": (
+        [in_table("04", "line_no = 40 and column_label in ('合计', '一般公共预算财政拨款')")],
+        {"T04-06"},
+    ),
+    "T04-07": ([in_table("04", "line_no = 40 and column_label = '合计'")], {"T04-06", "T04-07"}),
+    "T04-09": (
+        [in_table("04", "line_no = 60 and column_label in ('合计', '政府性基金预算财政拨款')")],
+        {"T04-05", "T04-09"},
+    ),
+    "T04-10": (
+        [in_table("04", "line_no = 60 and column_label in ('合计', '国有资本经营预算财政拨款')")],
+        {"T04-05", "T04-10"},
+    ),
+    "T05-01": ([in_table("05", "row_code = '2010302' and column_label in ('小计', '项目支出')")], {"T05-01"}),
+    "T05-02": ([in_table("05", chain("2010302") + " and column_label = '基本支出'")], {"T05-02"}),
+    "T06-01": ([in_table("06", "row_code = '30101'")], {"T06-01"}),
+    "T07-01": (
+        [in_table("07", "row_code = '2120801' and column_label in ('年初结转和结余', '年末结转和结余')")],
+        {"T07-01"},
+    ),
+    "T07-02": ([in_table("07", chain("2120801") + " and column_label = '基本支出'")], {"T07-02"}),
+    "T07-03": ([in_table("07", chain("2120801") + " and column_label = '年末结转和结余'")], {"T07-03"}),
+    "T08-01": ([in_table("08", "row_code = '2230105' and column_label in ('合计', '项目支出')")], {"T08-01"}),
+    "T08-02": ([in_table("08", chain("2230105") + " and column_label = '基本支出'")], {"T08-02"}),
+    "T09-01": ([in_table("09", "section = '决算数' and column_label = '合计'")], {"T09-01"}),
+    "T09-02": ([in_table("09", "section = '决算数' and column_label in ('合计', '小计')")], {"T09-02"}),
+    "X01-02": ([in_cells("01", "line_no = 4")], {"X01-02"}),
+    "X01-03": ([in_cells("01", "line_no = 39")], {"X01-03"}),
+    "X01-04": ([in_cells("01", "line_no = 2")], {"X01-02", "X01-04"}),
+    "X04-05": ([in_cells("04", "line_no = 40 and column_label = '一般公共预算财政拨款'")], {"X04-05"}),
+    "X04-07": ([in_cells("04", "line_no = 30")], {"X04-07"}),
+    "X04-08": ([in_cells("04", "line_no = 53 and column_label = '国有资本经营预算财政拨款'")], {"X04-08"}),
+    "X05-06": ([in_cells("05", "row_code is null and column_label = '基本支出'")], {"X05-06"}),
+    "W01": (
+        [in_cells("02", "row_code is null and column_label = '本年收入合计'", wan_more("0.01"), units=False)],
+        {"W01"},
+    ),
+    "W02": (
+        [in_cells("02", "row_code = '201' and column_label = '本年收入合计'", wan_more("0.05"), units=False)],
+        {"W01", "W02"},
+    ),
+    "W03": ([in_cells("01", "line_no = 58", wan_more("0.50"), units=False)], {"W01", "W03"}),
+    "C01": ([in_cells("01", "line_no = 27")], {"C01"}),
+    "C03": ([in_cells("03", "row_code = '2010302' and column_label = '本年支出合计'", units=False)], {"C03"}),
+}
+
+
+def apply_case(connection, department: str, edits: list[tuple[str, str, str]]) -> None:
+    for table, where, change in edits:
+        updated = connection.execute(
+            f"update {table} set {change} where department_code = ? and fiscal_year = 2023 and {where}",
+            [department],
+        ).fetchall()
+        assert updated[0][0] > 0, f"{department}: no cell matched {where} in {table}"
+
+
+@pytest.fixture(scope="module")
+def identity_findings(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("identities") / "project")
+    departments = {rule: f"CASE-{rule}" for rule in CASES}
+    add_department_copies(project, list(departments.values()))
+    statuses = dbt_build(project)
+    assert not [name for name, status in statuses.items() if status in ("fail", "error")]
+    with duckdb.connect(str(project / "warehouse.duckdb")) as connection:
+        for rule, (edits, _) in CASES.items():
+            apply_case(connection, departments[rule], edits)
+        connection.execute(  # P01: a published cell of the example itself
+            f"update {CELLS} set amount_wan = amount_wan + 0.01 where department_code = 'ZZGX-DSJ' and unit_code is null"
+            " and fiscal_year = 2023 and table_no = '06' and row_code = '30101'"
+        )
+        connection.execute(  # C02: a classified line lost
+            "delete from main.int_expenditure_entries_classified where entry_id = (select min(entry_id) from main.int_expenditure_entries_classified)"
+        )
+    dbt_run(project, "test")
+    return findings(project), project
+
+
+def test_each_identity_case_fails_exactly_its_rules(identity_findings):
+    identity_findings, _ = identity_findings
+    by_department = rules_by([r for r in identity_findings if r["department_code"]], "department_code")
+    actual = {
+        department.removeprefix("CASE-"): rules
+        for department, rules in by_department.items()
+        if department.startswith("CASE-")
+    }
+    assert actual == {rule: expected for rule, (_, expected) in CASES.items()}
+    assert by_department["ZZGX-DSJ"] == {"P01", "W01"}
+    assert {r["rule_id"] for r in identity_findings if not r["department_code"]} == {"C02"}
+    PROVEN["identities"] = {r["rule_id"] for r in identity_findings}
+
+
+def test_every_rule_in_the_catalogue_is_proven(identity_findings):
+    _, project = identity_findings
+    catalogue = catalogue_from_manifest(project / "target" / "manifest.json")
+    if len(PROVEN) < 4:
+        pytest.skip("run the whole module: the proofs of every build are needed")
+    proven = set().union(*PROVEN.values())
+    assert sorted(set(catalogue) - proven) == []
