@@ -22,6 +22,10 @@ fund_sources as (
     select * from {{ ref('stg_reference__fund_sources') }}
 ),
 
+balance_types as (
+    select * from {{ ref('stg_reference__balance_types') }}
+),
+
 final as (
     select
         entries.source_file,
@@ -31,6 +35,7 @@ final as (
         entries.fiscal_year,
         known_years.fiscal_year is not null as is_known_year,
         entries.balance_type_code,
+        balance_types.non_appropriation_only,
         entries.function_code,
         function_subjects.function_level,
         left(entries.function_code, 3) as function_class_code,
@@ -45,6 +50,7 @@ final as (
         and entries.function_code = function_subjects.function_code
     left join known_years on entries.fiscal_year = known_years.fiscal_year
     left join fund_sources on entries.fund_source_code = fund_sources.fund_source_code
+    left join balance_types on entries.balance_type_code = balance_types.balance_type_code
 )
 
 select * from final

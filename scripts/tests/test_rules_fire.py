@@ -5,7 +5,7 @@ it (DECISIONLOG.md §9), so rules at different depths need different builds:
 
 1. reference code lists and raw ledger fields (R01-R04, I17-I20, I25, I26);
 2. units (I02, I03);
-3. classified ledger lines (I01, I04-I16, I21-I24);
+3. classified ledger lines (I01, I04-I16, I21-I24, I27);
 4. identities (T, X, W, C, P): a clean build of the example and of one copy per case, then one
    cell of that copy's tables is changed and the tests are run again. A valid ledger cannot break
    an identity (the tables are computed from it), so the proof corrupts the tables instead.
@@ -145,6 +145,7 @@ def test_line_rules_fire_each_on_its_own_line(tmp_path):
                 "CASE-I21",
                 **{**basic, "economic_code": "30217", "fund_source_code": "unit_funds"},
             ),
+            line(project, exp, "CASE-I27", spending_type_code="remit_superior", economic_code="39999"),
         ],
     )
     append_rows(
@@ -168,6 +169,12 @@ def test_line_rules_fire_each_on_its_own_line(tmp_path):
                 entry_id="CASE-I23",
                 balance_type_code="use_of_surplus",
                 fund_source_code="general_budget",
+            ),
+            dict(
+                balance,
+                entry_id="CASE-I23b",
+                balance_type_code="surplus_distribution",
+                fund_source_code="gov_fund_budget",
             ),
         ],
     )
@@ -195,8 +202,10 @@ def test_line_rules_fire_each_on_its_own_line(tmp_path):
             "I22",
             "I23",
             "I24",
+            "I27",
         ]
     }
+    expected["CASE-I23b"] = {"I23"}
     assert rules_by(rows, "entry_id") == expected
     PROVEN["lines"] = {r["rule_id"] for r in rows}
 
