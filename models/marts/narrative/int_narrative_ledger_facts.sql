@@ -37,6 +37,10 @@ projects as (
     select * from {{ ref('stg_ledger__projects') }}
 ),
 
+goals as (
+    select * from {{ ref('narrative_performance_goals') }}
+),
+
 function_subjects as (
     select * from {{ ref('stg_reference__function_subjects') }}
 ),
@@ -384,6 +388,67 @@ department_execution as (
     from budget_totals
 ),
 
+-- 十四: the projects the department evaluated (a goal row in narrative_performance_goals), as a
+-- share of all project spending.
+evaluated_projects as (
+    select
+        project_execution.department_code,
+        project_execution.fiscal_year,
+        'evaluated_projects' as fact_key,
+        '' as item_code,
+        '开展绩效自评的项目' as item_label,
+        1 as item_order,
+        coalesce(sum(case when goals.scope_code is not null then project_execution.amount_yuan end), 0)
+            as amount_yuan,
+        'whole' as base_kind,
+        sum(project_execution.amount_yuan) as base_yuan
+    from project_execution
+    left join goals
+        on project_execution.department_code = goals.department_code
+        and project_execution.fiscal_year = goals.fiscal_year
+        and project_execution.item_code = goals.scope_code
+    group by project_execution.department_code, project_execution.fiscal_year
+),
+
+-- The annex's 三公 预算数 is the 年初预算 (the table's 预算数 is the 全年预算): per 三公 item and in total.
+sangong_initial_by_item as (
+    select
+        department_code,
+        fiscal_year,
+        sangong_item_code,
+        sum(amount_yuan) as amount_yuan
+    from flows
+    where unit_code is null and flow = 'initial_budget' and is_appropriation and sangong_item_code is not null
+    group by department_code, fiscal_year, sangong_item_code
+),
+
+sangong_initial_budget as (
+    select
+        department_code,
+        fiscal_year,
+        'sangong_initial_budget' as fact_key,
+        sangong_item_code as item_code,
+        sangong_item_code as item_label,
+        1 as item_order,
+        amount_yuan,
+        cast(null as varchar) as base_kind,
+        cast(null as decimal(18, 2)) as base_yuan
+    from sangong_initial_by_item
+    union all
+    select
+        department_code,
+        fiscal_year,
+        'sangong_initial_budget' as fact_key,
+        'total' as item_code,
+        '合计' as item_label,
+        0 as item_order,
+        sum(amount_yuan) as amount_yuan,
+        null as base_kind,
+        null as base_yuan
+    from sangong_initial_by_item
+    group by department_code, fiscal_year
+),
+
 final as (
     select * from function_budget
     union all
@@ -400,6 +465,10 @@ final as (
     select * from project_initial_budget
     union all
     select * from department_execution
+    union all
+    select * from evaluated_projects
+    union all
+    select * from sangong_initial_budget
 )
 
 select * from final
