@@ -31,6 +31,21 @@ def _formats(workbook: xlsxwriter.Workbook) -> dict[str, object]:
     }
 
 
+def _display_width(text: str) -> int:
+    """Columns a text needs: a CJK character is two, anything else one."""
+    return sum(2 if ord(character) > 0x2E7F else 1 for character in text)
+
+
+def column_widths(grid: Grid) -> list[int]:
+    """A width per column from its longest label (merged headers excepted), between 6 and 44."""
+    widths = [10] * grid.columns
+    texts = [(span.col, span.text) for span in grid.header if span.colspan == 1]
+    texts += [(col, value) for line in grid.body for col, value in enumerate(line) if isinstance(value, str)]
+    for col, text in texts:
+        widths[col] = max(widths[col], _display_width(text) + 2)
+    return [min(max(width, 6), 44) for width in widths]
+
+
 def _write_span(sheet, row: int, col: int, rowspan: int, colspan: int, text: str, style) -> None:
     if rowspan > 1 or colspan > 1:
         sheet.merge_range(row, col, row + rowspan - 1, col + colspan - 1, text, style)
@@ -80,7 +95,8 @@ def write_sheet(workbook: xlsxwriter.Workbook, grid: Grid, department_name: str)
             sheet.merge_range(row, 0, row, last, text, formats["note"])
             sheet.set_row(row, 30)
             row += 1
-    sheet.set_column(0, last, 14)
+    for col, width in enumerate(column_widths(grid)):
+        sheet.set_column(col, col, width)
     sheet.set_landscape()
     sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(FIRST_HEADER_ROW, first_body - 1)
