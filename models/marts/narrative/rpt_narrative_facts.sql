@@ -4,7 +4,9 @@
 -- Table figures are read from rpt_disclosure_cells (department scope), never recomputed;
 -- only what no table holds comes from the classified ledger (budgets by 项 and project,
 -- 会议费/培训费 across basic and project spending, 机关运行经费 by unit type) or from the
--- department's own seeds (procurement contracts, counts).
+-- department's own seeds (procurement contracts, counts). Seed rows of a department the ledger does
+-- not hold are left out (inner join to the departments), so a ledger read from files that lacks the
+-- example department still builds.
 with
 
 table_facts as (
@@ -113,7 +115,7 @@ final as (
         and facts.fiscal_year - 1 = previous.fiscal_year
         and facts.fact_key = previous.fact_key
         and facts.item_code = previous.item_code
-    left join departments on facts.department_code = departments.department_code
+    inner join departments on facts.department_code = departments.department_code
 )
 
 select * from final
