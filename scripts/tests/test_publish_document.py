@@ -229,3 +229,40 @@ def test_pdf_embeds_the_cjk_font():
         for font in (page["/Resources"].get("/Font") or {}).values()
     }
     assert any("WenQuanYi" in font or "NotoSansCJK" in font for font in fonts), fonts
+
+
+def test_charts_draw_every_glyph_and_are_stable(tmp_path):
+    """matplotlib warns 'Glyph … missing from font(s)' when the CJK font lacks a character."""
+    import warnings
+
+    from publish_support import EXAMPLE, warehouse
+
+    from juesuan.publish import charts, data
+
+    disclosure = data.load(warehouse(), *EXAMPLE)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        first = charts.draw_all(disclosure, tmp_path / "a")
+    assert [str(w.message) for w in caught if "missing from font" in str(w.message)] == []
+    second = charts.draw_all(disclosure, tmp_path / "b")
+    assert len(first) >= 2
+    for name, path in first.items():
+        assert path.read_bytes() == second[name].read_bytes(), name
+
+
+def test_a_missing_chart_glyph_is_reported(tmp_path):
+    """The check above can fail: a private-use character has no glyph in the CJK font."""
+    import warnings
+
+    from matplotlib import pyplot as plt
+
+    from juesuan.publish import charts
+
+    charts._style()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        figure, axes = plt.subplots()
+        axes.set_title("决算\ue000")
+        figure.savefig(tmp_path / "probe.png")
+        plt.close(figure)
+    assert any("missing from font" in str(w.message) for w in caught)
