@@ -114,18 +114,23 @@ FUNCTION_TABLES: dict[str, list[tuple[str | None, list[str]]]] = {
 }
 
 
-def function_grid(table_no: str, cells: list[Row]) -> tuple[list[Span], int, list[list[Value]], int]:
+def function_grid(
+    table_no: str, cells: list[Row]
+) -> tuple[list[Span], int, list[list[Value]], int, list[Span]]:
     """02, 03, 05, 07, 08: 科目代码 | 科目名称 | amounts, with a 栏次 row."""
     spans, width = _column_header(FUNCTION_TABLES[table_no], 2)
     spans += [Span("项目", 0, 0, colspan=2), Span("科目代码", 1, 0), Span("科目名称", 1, 1)]
     spans.append(Span("栏次", 2, 0, colspan=2))
     spans += [Span(str(number), 2, 1 + number) for number in range(1, width + 1)]
     body: list[list[Value]] = []
+    merges: list[Span] = []
     for row, amounts in _by_row(cells):
+        if not row["row_code"]:  # 合计: its label across 科目代码 and 科目名称
+            merges.append(Span(row["row_label"], len(body), 0, colspan=2))
         code = row["row_code"] or row["row_label"]
         name = row["row_label"] if row["row_code"] else ""
         body.append([code, name, *[amounts.get(order) for order in range(1, width + 1)]])
-    return spans, 3, body, width + 2
+    return spans, 3, body, width + 2, merges
 
 
 def two_sided_grid(cells: list[Row], income_lines: int, spending_labels: list[str]):
@@ -221,7 +226,7 @@ def build(disclosure: Disclosure, table_no: str) -> Grid:
     table = disclosure.table(table_no)
     body_spans: list[Span] = []
     if table_no in FUNCTION_TABLES:
-        header, header_rows, body, columns = function_grid(table_no, cells)
+        header, header_rows, body, columns, body_spans = function_grid(table_no, cells)
     elif table_no == "01":
         header, header_rows, body, columns = two_sided_grid(cells, 31, ["金额"])
     elif table_no == "04":
