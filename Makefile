@@ -1,5 +1,6 @@
 # juesuan: two commands on a fresh clone (Python 3.11 and make are all it needs).
-#   make run   - build the warehouse and every disclosure table for the bundled example, export them
+#   make run   - build the warehouse and every disclosure table for the bundled example, export them,
+#                publish the workbook, HTML and PDF (output/<department>/<year>/决算公开.*)
 #   make test  - lint, then every test: dbt (models, identities, published tie-out) and pytest
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -13,7 +14,7 @@ OUT ?= output
 # Where `make test` builds its throw-away warehouse, log and dbt artifacts.
 TEST_DIR ?= target/make-test
 
-.PHONY: setup run build export test lint dbt-test pytest rules clean
+.PHONY: setup run build export publish system-deps test lint dbt-test pytest rules clean
 
 setup: $(STAMP)
 
@@ -23,13 +24,30 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/pip install --quiet -r requirements-dev.txt -e .
 	touch $(STAMP)
 
-run: build export
+run: build export publish
 
 build: setup
 	JUESUAN_DUCKDB=$(DB) $(BIN)/dbt build --fail-fast
 
 export: setup
 	$(BIN)/python -m juesuan.export --db $(DB) --out $(OUT)
+
+# The published document needs a CJK font (charts, PDF), Pango (WeasyPrint) and, for its browser
+# test, Chromium: Debian packages, installed only when missing (CI runs as root on Debian 12).
+system-deps:
+	@missing=""; \
+	{ command -v fc-list >/dev/null && fc-list | grep -qiE 'WenQuanYi Micro Hei|Noto Sans CJK'; } \
+		|| missing="$$missing fontconfig fonts-wqy-microhei"; \
+	{ /sbin/ldconfig -p 2>/dev/null || ldconfig -p; } | grep -q 'libpangoft2-1.0' || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:$$missing"; \
+		sudo=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
+	fi
+
+publish: setup system-deps
+	$(BIN)/python -m juesuan.publish --db $(DB) --out $(OUT)
 
 test: lint dbt-test pytest
 
@@ -49,8 +67,9 @@ dbt-test: setup
 	grep -q ' WARN=0 ' $(TEST_DIR)/dbt-build.log && ! grep -q 'WARNING' $(TEST_DIR)/dbt-build.log \
 		|| { echo 'dbt build printed warnings (see above)'; exit 1; }
 
-pytest: setup
-	$(BIN)/python -m pytest
+# The publish tests reuse the warehouse dbt-test built (or build their own when it is absent).
+pytest: setup system-deps
+	JUESUAN_TEST_DB=$(TEST_DIR)/test.duckdb $(BIN)/python -m pytest
 
 # Regenerate docs/rules.md, the rule catalogue, from the tests' meta (pytest checks it is current).
 rules: setup

@@ -21,22 +21,48 @@ function_subjects as (
     select * from {{ ref('stg_reference__function_subjects') }}
 ),
 
+-- The column filters are matched once against the few distinct flow classifications; the
+-- ledger-sized join below is then on equality (a non-equi join over every flow row was slow).
+flow_keys as (
+    select distinct
+        flow,
+        budget_code,
+        is_appropriation,
+        income_type_code,
+        spending_group
+    from flows
+),
+
+column_keys as (
+    select
+        layout_columns.table_no,
+        layout_columns.column_order,
+        flow_keys.*
+    from layout_columns
+    inner join flow_keys on {{ flow_matches('layout_columns', 'flow_keys') }}
+),
+
 item_amounts as (
     select
         flows.department_code,
         flows.unit_code,
         flows.fiscal_year,
-        layout_columns.table_no,
-        layout_columns.column_order,
+        column_keys.table_no,
+        column_keys.column_order,
         flows.function_code,
         flows.function_section_code,
         flows.function_class_code,
         sum(flows.amount_yuan) as amount_yuan
     from flows
-    inner join layout_columns on {{ flow_matches('layout_columns', 'flows') }}
+    inner join column_keys
+        on flows.flow = column_keys.flow
+        and flows.budget_code is not distinct from column_keys.budget_code
+        and flows.is_appropriation is not distinct from column_keys.is_appropriation
+        and flows.income_type_code is not distinct from column_keys.income_type_code
+        and flows.spending_group is not distinct from column_keys.spending_group
     group by
         flows.department_code, flows.unit_code, flows.fiscal_year,
-        layout_columns.table_no, layout_columns.column_order,
+        column_keys.table_no, column_keys.column_order,
         flows.function_code, flows.function_section_code, flows.function_class_code
 ),
 

@@ -55,26 +55,71 @@ frame as (
     inner join cell_specs on {{ valid_for_year('cell_specs', 'scopes.fiscal_year') }}
 ),
 
+-- The layout filters are matched once against the few distinct flow classifications, not
+-- against every flow row: a non-equi join over the whole ledger was the build's slowest step.
+flow_keys as (
+    select distinct
+        flow,
+        budget_code,
+        is_appropriation,
+        income_type_code,
+        spending_group,
+        function_class_code
+    from flows
+),
+
+spec_keys as (
+    select
+        cell_specs.table_no,
+        cell_specs.valid_from_year,
+        cell_specs.valid_to_year,
+        cell_specs.line_no,
+        cell_specs.column_order,
+        flow_keys.*
+    from cell_specs
+    inner join flow_keys
+        on {{ flow_matches('cell_specs', 'flow_keys', 'line_') }}
+        and {{ flow_matches('cell_specs', 'flow_keys', 'column_') }}
+        and (cell_specs.row_code is null or cell_specs.row_code = flow_keys.function_class_code)
+),
+
+keyed_flows as (
+    select
+        department_code,
+        unit_code,
+        fiscal_year,
+        flow,
+        budget_code,
+        is_appropriation,
+        income_type_code,
+        spending_group,
+        function_class_code,
+        sum(amount_yuan) as amount_yuan
+    from flows
+    group by all
+),
+
 amounts as (
     select
-        frame.department_code,
-        frame.unit_code,
-        frame.fiscal_year,
-        frame.table_no,
-        frame.line_no,
-        frame.column_order,
-        sum(flows.amount_yuan) as amount_yuan
-    from frame
-    inner join flows
-        on frame.department_code = flows.department_code
-        and frame.unit_code is not distinct from flows.unit_code
-        and frame.fiscal_year = flows.fiscal_year
-        and {{ flow_matches('frame', 'flows', 'line_') }}
-        and {{ flow_matches('frame', 'flows', 'column_') }}
-        and (frame.row_code is null or frame.row_code = flows.function_class_code)
+        keyed_flows.department_code,
+        keyed_flows.unit_code,
+        keyed_flows.fiscal_year,
+        spec_keys.table_no,
+        spec_keys.line_no,
+        spec_keys.column_order,
+        sum(keyed_flows.amount_yuan) as amount_yuan
+    from keyed_flows
+    inner join spec_keys
+        on keyed_flows.flow = spec_keys.flow
+        and keyed_flows.budget_code is not distinct from spec_keys.budget_code
+        and keyed_flows.is_appropriation is not distinct from spec_keys.is_appropriation
+        and keyed_flows.income_type_code is not distinct from spec_keys.income_type_code
+        and keyed_flows.spending_group is not distinct from spec_keys.spending_group
+        and keyed_flows.function_class_code is not distinct from spec_keys.function_class_code
+        and {{ valid_for_year('spec_keys', 'keyed_flows.fiscal_year') }}
     group by
-        frame.department_code, frame.unit_code, frame.fiscal_year,
-        frame.table_no, frame.line_no, frame.column_order
+        keyed_flows.department_code, keyed_flows.unit_code, keyed_flows.fiscal_year,
+        spec_keys.table_no, spec_keys.line_no, spec_keys.column_order
 ),
 
 final as (

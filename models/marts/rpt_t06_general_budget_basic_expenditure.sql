@@ -39,6 +39,26 @@ frame as (
     inner join decision_column on layout.section = decision_column.section
 ),
 
+-- The column filter is matched once against the distinct flow classifications; the ledger-sized
+-- joins are then on equality.
+flow_keys as (
+    select distinct
+        flow,
+        budget_code,
+        is_appropriation,
+        income_type_code,
+        spending_group
+    from flows
+),
+
+column_keys as (
+    select
+        decision_column.section,
+        flow_keys.*
+    from decision_column
+    inner join flow_keys on {{ flow_matches('decision_column', 'flow_keys') }}
+),
+
 basic_flows as (
     select
         flows.department_code,
@@ -49,34 +69,53 @@ basic_flows as (
         class_rows.section,
         flows.amount_yuan
     from flows
-    inner join decision_column on {{ flow_matches('decision_column', 'flows') }}
-    left join layout as class_rows
+    inner join column_keys
+        on flows.flow = column_keys.flow
+        and flows.budget_code is not distinct from column_keys.budget_code
+        and flows.is_appropriation is not distinct from column_keys.is_appropriation
+        and flows.income_type_code is not distinct from column_keys.income_type_code
+        and flows.spending_group is not distinct from column_keys.spending_group
+    inner join layout as class_rows
         on class_rows.row_kind = 'class'
         and class_rows.row_code = flows.economic_class_code
-        and decision_column.section = class_rows.section
+        and column_keys.section = class_rows.section
         and {{ valid_for_year('class_rows', 'flows.fiscal_year') }}
-    where class_rows.row_code is not null
 ),
 
+-- A class row sums its 款, an item row its own 款, a section total every listed class.
 amounts as (
     select
-        frame.department_code,
-        frame.unit_code,
-        frame.fiscal_year,
-        frame.row_order,
-        sum(basic_flows.amount_yuan) as amount_yuan
-    from frame
-    inner join basic_flows
-        on frame.department_code = basic_flows.department_code
-        and frame.unit_code is not distinct from basic_flows.unit_code
-        and frame.fiscal_year = basic_flows.fiscal_year
-        and frame.section = basic_flows.section
-        and (
-            (frame.row_kind = 'class' and frame.row_code = basic_flows.economic_class_code)
-            or (frame.row_kind = 'item' and frame.row_code = basic_flows.economic_code)
-            or frame.row_kind = 'section_total'
-        )
-    group by frame.department_code, frame.unit_code, frame.fiscal_year, frame.row_order
+        department_code,
+        unit_code,
+        fiscal_year,
+        section,
+        'class' as row_kind,
+        economic_class_code as row_code,
+        sum(amount_yuan) as amount_yuan
+    from basic_flows
+    group by department_code, unit_code, fiscal_year, section, economic_class_code
+    union all
+    select
+        department_code,
+        unit_code,
+        fiscal_year,
+        section,
+        'item' as row_kind,
+        economic_code as row_code,
+        sum(amount_yuan) as amount_yuan
+    from basic_flows
+    group by department_code, unit_code, fiscal_year, section, economic_code
+    union all
+    select
+        department_code,
+        unit_code,
+        fiscal_year,
+        section,
+        'section_total' as row_kind,
+        cast(null as varchar) as row_code,
+        sum(amount_yuan) as amount_yuan
+    from basic_flows
+    group by department_code, unit_code, fiscal_year, section
 ),
 
 final as (
@@ -98,7 +137,9 @@ final as (
         on frame.department_code = amounts.department_code
         and frame.unit_code is not distinct from amounts.unit_code
         and frame.fiscal_year = amounts.fiscal_year
-        and frame.row_order = amounts.row_order
+        and frame.section = amounts.section
+        and frame.row_kind = amounts.row_kind
+        and frame.row_code is not distinct from amounts.row_code
 )
 
 select * from final

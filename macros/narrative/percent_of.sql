@@ -1,0 +1,16 @@
+{#- numerator / denominator × 100 exactly from 元, truncated toward zero to four decimals, as
+    decimal(18,4); null when the denominator is 0. Integer arithmetic on 分 (a DuckDB decimal
+    division would pass through a double). Truncating at four decimals keeps every later
+    rounding to one decimal or to a whole percent exact (DECISIONLOG.md §11). -#}
+{% macro percent_of(numerator, denominator) -%}
+    case
+        when coalesce({{ denominator }}, 0) = 0 then null
+        else cast(
+            sign(({{ numerator }})) * sign(({{ denominator }}))
+            * (
+                abs(cast(({{ numerator }}) * 100 as hugeint)) * 1000000
+                // abs(cast(({{ denominator }}) * 100 as hugeint))
+            ) as decimal(18, 0)
+        ) * 0.0001
+    end
+{%- endmacro %}

@@ -1,0 +1,298 @@
+"""Benchmark runner: ``python -m juesuan.bench`` (or ``make bench``).
+
+For each size it generates a ledger (juesuan.generate, Parquet), then times, on this machine and
+in this one run:
+
+- ``dbt``: ``dbt build`` of the whole project (every model and every test) over the ledger files,
+  on a fresh warehouse file each time; and over the bundled example (``example``);
+- ``duckdb``: the hand-written DuckDB script (bench/disclosure.sql), the engine's practical limit;
+- ``pandas``: the pandas implementation (bench/pandas_impl.py).
+
+Each is a separate process, run ``--repeats`` times: wall time is the median, peak memory the
+largest resident set seen (from wait4). After the runs it checks that the three produce exactly
+the same cells (department, unit, year, table, section, row, line, column, 元) and writes the
+results between the markers of BENCHMARKS.md; raw numbers go to <work>/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shlex
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from juesuan.generate import Shape, generate
+
+PROJECT = Path(__file__).resolve().parents[3]
+BIN = Path(sys.executable).parent
+# Sizes: departments x units per department x lines per unit and year x years.
+SIZES = {
+    "1m": Shape(100, 5, 1000, [2022, 2023]),
+    "10m": Shape(1000, 5, 1000, [2022, 2023]),
+    "100m": Shape(10000, 5, 1000, [2022, 2023]),
+}
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+CELL_KEY = (
+    "department_code, unit_code, fiscal_year, table_no, coalesce(section, '') as section, row_code, line_no, "
+    "column_label"
+)
+
+
+@dataclass
+class Measure:
+    """Repeated runs of one command."""
+
+    name: str
+    size: str
+    seconds: list[float] = field(default_factory=list)
+    peak_mib: float = 0.0
+    ok: bool = True
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds) if self.seconds else float("nan")
+
+
+def timed(command: list[str], env: dict[str, str], log: Path) -> tuple[float, float, int]:
+    """Run a command; return wall seconds, peak resident MiB and exit status."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("w", encoding="utf-8") as handle:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=handle, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return seconds, usage.ru_maxrss / 1024, process.returncode
+
+
+def measure(name: str, size: str, commands: list[tuple[list[str], dict[str, str]]], work: Path) -> Measure:
+    result = Measure(name, size)
+    for number, (command, env) in enumerate(commands, start=1):
+        log = work / "logs" / f"{size}-{name}-{number}.log"
+        seconds, peak, status = timed(command, env, log)
+        result.seconds.append(round(seconds, 2))
+        result.peak_mib = max(result.peak_mib, round(peak, 1))
+        print(f"  {size} {name} run {number}: {seconds:.1f} s, {peak:,.0f} MiB, exit {status}", flush=True)
+        if status != 0:
+            result.ok, result.note = False, f"exit {status}, see {log.relative_to(PROJECT)}"
+            break
+    return result
+
+
+def dbt_commands(size: str, ledger: Path | None, work: Path, repeats: int) -> list[tuple[list[str], dict[str, str]]]:
+    commands = []
+    for number in range(repeats):
+        db = work / f"{size}-dbt.duckdb"
+        env = {
+            **os.environ,
+            "DBT_PROFILES_DIR": str(PROJECT),
+            "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
+            "JUESUAN_DUCKDB": str(db),
+        }
+        env.pop("JUESUAN_LEDGER_PATH", None)
+        command = [
+            "sh",
+            "-c",
+            f"rm -f {shlex.quote(str(db))} {shlex.quote(str(db))}.wal && exec "
+            + shlex.join(
+                [
+                    str(BIN / "dbt"),
+                    "build",
+                    "--target-path",
+                    str(work / f"dbt-{size}"),
+                    "--log-path",
+                    str(work / "logs" / f"dbt-{size}"),
+                    *(["--vars", json.dumps({"ledger_path": str(ledger)})] if ledger else []),
+                ]
+            ),
+        ]
+        # The first run of the example also parses the project; every run is timed the same way.
+        commands.append((command, env) if number >= 0 else (command, env))
+    return commands
+
+
+def python_commands(module: str, args: list[str], repeats: int) -> list[tuple[list[str], dict[str, str]]]:
+    return [([str(BIN / "python"), "-m", module, *args], dict(os.environ)) for _ in range(repeats)]
+
+
+def compare(work: Path, size: str) -> str:
+    """Do dbt, the DuckDB script and pandas produce exactly the same cells?"""
+    with duckdb.connect() as connection:
+        connection.execute("set enable_progress_bar = false")
+        connection.execute(f"attach '{work / f'{size}-dbt.duckdb'}' as dbt (read_only)")
+        connection.execute(f"attach '{work / f'{size}-duckdb.duckdb'}' as hand (read_only)")
+        sides = {
+            "dbt": f"select {CELL_KEY}, amount_yuan from dbt.rpt_disclosure_cells",
+            "duckdb": f"select {CELL_KEY}, amount_yuan from hand.cells",
+        }
+        pandas_cells = work / f"{size}-pandas.parquet"
+        if pandas_cells.exists():
+            sides["pandas"] = f"select {CELL_KEY}, cast(cents * 0.01 as decimal(18, 2)) from '{pandas_cells}'"
+        count = connection.execute(f"select count(*) from ({sides['dbt']})").fetchone()[0]
+        differences = []
+        for name, query in sides.items():
+            if name == "dbt":
+                continue
+            for left, right in ((sides["dbt"], query), (query, sides["dbt"])):
+                missing = connection.execute(f"select count(*) from ({left} except all {right})").fetchone()[0]
+                if missing:
+                    differences.append(f"{name}: {missing:,} cells differ")
+        agreeing = " = ".join(sides)
+        return f"identical, {count:,} cells ({agreeing})" if not differences else "; ".join(differences)
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory_kib = next(
+        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
+    dbt_version = subprocess.run([str(BIN / "dbt"), "--version"], capture_output=True, text=True, check=False).stdout
+    core = next((line.split(":")[-1].strip() for line in dbt_version.splitlines() if "installed" in line), "?")
+    return (
+        f"{cpu}, {os.cpu_count()} CPUs, {memory_kib / 1024**2:.1f} GiB RAM; {platform.platform()}; "
+        f"Python {platform.python_version()}, DuckDB {duckdb.__version__}, dbt-core {core}, "
+        f"pandas {__import__('pandas').__version__}; dbt threads from profiles.yml"
+    )
+
+
+def results_markdown(measures: list[Measure], generated: dict, checks: dict[str, str], started: str) -> str:
+    by = {(m.size, m.name): m for m in measures}
+    example = by.get(("example", "dbt"))
+    lines = [
+        f"Run {started} UTC, `{' '.join(sys.argv[1:]) or 'defaults'}`.",
+        "",
+        f"Machine: {machine()}.",
+        "",
+        "| size | ledger lines | what | runs | median wall s | all runs s | peak MiB |",
+        "|---|---:|---|---:|---:|---|---:|",
+    ]
+    for m in measures:
+        rows = generated.get(m.size, {}).get("lines", "")
+        state = "" if m.ok else f" (FAILED: {m.note})"
+        lines.append(
+            f"| {m.size} | {rows:,} | {m.name}{state} | {len(m.seconds)} | {m.median:.1f} | "
+            f"{', '.join(f'{s:.1f}' for s in m.seconds)} | {m.peak_mib:,.0f} |"
+            if isinstance(rows, int)
+            else f"| {m.size} | example | {m.name}{state} | {len(m.seconds)} | {m.median:.1f} | "
+            f"{', '.join(f'{s:.1f}' for s in m.seconds)} | {m.peak_mib:,.0f} |"
+        )
+    lines += ["", "| size | dbt − example build (data-dependent) s | ÷ DuckDB script | pandas ÷ dbt | pandas ÷ dbt data-dependent | cells |", "|---|---:|---:|---:|---:|---|"]
+    for size in generated:
+        dbt, hand, pandas_ = by.get((size, "dbt")), by.get((size, "duckdb")), by.get((size, "pandas"))
+        if not dbt or not example:
+            continue
+        dependent = dbt.median - example.median
+        ratio_hand = f"{dependent / hand.median:.2f}×" if hand and hand.seconds else "—"
+        ratio_pandas = f"{pandas_.median / dbt.median:.1f}×" if pandas_ and pandas_.seconds else "not run"
+        ratio_dependent = f"{pandas_.median / dependent:.1f}×" if pandas_ and pandas_.seconds else "not run"
+        lines.append(
+            f"| {size} | {dependent:.1f} | {ratio_hand} | {ratio_pandas} | {ratio_dependent} | {checks.get(size, '')} |"
+        )
+    lines.append("")
+    for size, info in generated.items():
+        lines.append(
+            f"- {size}: ledger generated in {info['seconds']:.0f} s ({info['shape']}); "
+            f"{info['lines']:,} income and spending lines, {info['other']:,} balance, budget and project rows."
+        )
+    return "\n".join(lines)
+
+
+def write_results(markdown: str, path: Path) -> None:
+    text = path.read_text(encoding="utf-8") if path.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
+    if START not in text:
+        text += f"\n{START}\n{END}\n"
+    head, rest = text.split(START, 1)
+    tail = rest.split(END, 1)[1]
+    path.write_text(f"{head}{START}\n{markdown}\n{END}{tail}", encoding="utf-8")
+
+
+def ensure_ledger(size: str, work: Path, seed: int) -> dict:
+    """Generate the size's ledger unless the same one is already there."""
+    shape = SIZES[size]
+    folder = work / f"ledger-{size}"
+    stamp = folder / "generated.json"
+    wanted = {"shape": asdict(shape), "seed": seed}
+    if stamp.exists() and json.loads(stamp.read_text())["wanted"] == wanted:
+        return json.loads(stamp.read_text())["info"]
+    started = time.perf_counter()
+    counts = generate(folder, shape, seed=seed, chunk_units=500, progress=True)
+    lines = counts["income_entries"] + counts["expenditure_entries"]
+    info = {
+        "seconds": round(time.perf_counter() - started, 1),
+        "lines": lines,
+        "other": counts["balance_entries"] + counts["budget_lines"] + counts["projects"],
+        "shape": f"{shape.departments:,} departments × {shape.units_per_department} units × "
+        f"{shape.lines_per_unit:,} lines per unit and year × {len(shape.years)} years",
+    }
+    stamp.write_text(json.dumps({"wanted": wanted, "info": info}))
+    return info
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m juesuan.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", nargs="+", default=["1m", "10m"], choices=list(SIZES))
+    parser.add_argument("--repeats", type=int, default=3, help="runs per measurement (median reported)")
+    parser.add_argument(
+        "--pandas-repeats",
+        type=int,
+        default=None,
+        help="runs of the pandas implementation (default: --repeats); 0 skips it",
+    )
+    parser.add_argument("--pandas-max-lines", type=int, default=10_000_000, help="skip pandas above this size")
+    parser.add_argument("--work", type=Path, default=PROJECT / "target" / "bench", help="ledgers, warehouses, logs")
+    parser.add_argument("--out", type=Path, default=PROJECT / "BENCHMARKS.md")
+    parser.add_argument("--seed", type=int, default=1)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    work = args.work.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    started = time.strftime("%Y-%m-%d %H:%M", time.gmtime())
+    pandas_repeats = args.repeats if args.pandas_repeats is None else args.pandas_repeats
+    generated = {size: ensure_ledger(size, work, args.seed) for size in args.sizes}
+    print("example: dbt build over the bundled example", flush=True)
+    measures = [measure("dbt", "example", dbt_commands("example", None, work, args.repeats), work)]
+    checks = {}
+    for size in args.sizes:
+        ledger = work / f"ledger-{size}"
+        print(f"{size}: {generated[size]['lines']:,} lines", flush=True)
+        measures.append(measure("dbt", size, dbt_commands(size, ledger, work, args.repeats), work))
+        hand_args = ["--ledger", str(ledger), "--db", str(work / f"{size}-duckdb.duckdb")]
+        measures.append(measure("duckdb", size, python_commands("juesuan.bench.handwritten", hand_args, args.repeats), work))
+        (work / f"{size}-pandas.parquet").unlink(missing_ok=True)
+        if pandas_repeats and generated[size]["lines"] <= args.pandas_max_lines:
+            pandas_args = ["--ledger", str(ledger), "--out", str(work / f"{size}-pandas.parquet")]
+            measures.append(
+                measure("pandas", size, python_commands("juesuan.bench.pandas_impl", pandas_args, pandas_repeats), work)
+            )
+        checks[size] = compare(work, size)
+        print(f"  {size} cells: {checks[size]}", flush=True)
+        (work / "results.json").write_text(
+            json.dumps({"measures": [asdict(m) for m in measures], "generated": generated, "checks": checks}, indent=1)
+        )
+    write_results(results_markdown(measures, generated, checks, started), args.out)
+    print(f"wrote {args.out}")
+    return 0 if all(m.ok for m in measures) and all(c.startswith("identical") for c in checks.values()) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,3 @@
+from juesuan.publish.cli import main
+
+raise SystemExit(main())

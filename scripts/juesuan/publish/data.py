@@ -1,0 +1,181 @@
+"""Read one department's year from the warehouse: the tables, the narrative facts, its own words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One row of rpt_narrative_facts."""
+
+    fact_key: str
+    item_code: str
+    item_label: str
+    item_order: int
+    amount_yuan: Decimal | None
+    base_kind: str | None
+    base_yuan: Decimal | None
+    percent_of_base: Decimal | None
+    percent_over_base: Decimal | None
+    prior_year_yuan: Decimal | None
+    change_yuan: Decimal | None
+    change_percent: Decimal | None
+    count_value: int | None
+
+
+@dataclass
+class Disclosure:
+    """Everything one department's document for one year prints."""
+
+    department_code: str
+    department_name: str
+    fiscal_year: int
+    cells: list[Row]
+    tables: list[Row]
+    facts: dict[tuple[str, str], Fact]
+    units: list[Row]
+    paragraphs: dict[str, list[str]] = field(default_factory=dict)
+    reasons: dict[tuple[str, str], str] = field(default_factory=dict)
+    goals: list[Row] = field(default_factory=list)
+    indicators: list[Row] = field(default_factory=list)
+
+    @property
+    def has_narrative(self) -> bool:
+        """The department has given its own words for this year (else: the tables only)."""
+        return bool(self.paragraphs)
+
+    def fact(self, fact_key: str, item_code: str = "") -> Fact:
+        """The fact, or an all-zero one when the warehouse has none (e.g. a count not reported)."""
+        found = self.facts.get((fact_key, item_code))
+        if found is not None:
+            return found
+        zero = Decimal("0.00")
+        return Fact(fact_key, item_code, item_code, 0, zero, None, zero, None, None, zero, zero, None, 0)
+
+    def items(self, fact_key: str) -> list[Fact]:
+        """Every item of a fact, in narrative order."""
+        rows = [fact for (key, _), fact in self.facts.items() if key == fact_key]
+        return sorted(rows, key=lambda fact: (fact.item_order, fact.item_code))
+
+    def count(self, count_key: str) -> int:
+        return self.fact("count", count_key).count_value or 0
+
+    def reason(self, topic: str, item_code: str = "") -> str:
+        return self.reasons.get((topic, item_code), "")
+
+    def table_cells(self, table_no: str) -> list[Row]:
+        return [cell for cell in self.cells if cell["table_no"] == table_no]
+
+    def table(self, table_no: str) -> Row:
+        return next(table for table in self.tables if table["table_no"] == table_no)
+
+
+def _rows(connection: duckdb.DuckDBPyConnection, sql: str, parameters: list[Any]) -> list[Row]:
+    result = connection.execute(sql, parameters)
+    names = [column[0] for column in result.description]
+    return [dict(zip(names, values, strict=True)) for values in result.fetchall()]
+
+
+def _has_table(connection: duckdb.DuckDBPyConnection, schema: str, name: str) -> bool:
+    found = connection.execute(
+        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
+        [schema, name],
+    ).fetchone()
+    return bool(found and found[0])
+
+
+def scopes(db_path: Path) -> list[tuple[str, str, int]]:
+    """(department_code, department_name, fiscal_year) of every department-level disclosure."""
+    with duckdb.connect(str(db_path), read_only=True) as connection:
+        return [
+            (code, name, int(year))
+            for code, name, year in connection.execute(
+                "select distinct department_code, department_name, fiscal_year from rpt_disclosure_tables"
+                " where unit_code is null order by 1, 3"
+            ).fetchall()
+        ]
+
+
+def load(db_path: Path, department_code: str, fiscal_year: int) -> Disclosure:
+    """Read one department's disclosure for one year (department scope)."""
+    key = [department_code, fiscal_year]
+    with duckdb.connect(str(db_path), read_only=True) as connection:
+        cells = _rows(
+            connection,
+            "select * from rpt_disclosure_cells where department_code = ? and fiscal_year = ?"
+            " and unit_code is null order by table_no, section, row_order, column_order",
+            key,
+        )
+        tables = _rows(
+            connection,
+            "select * from rpt_disclosure_tables where department_code = ? and fiscal_year = ?"
+            " and unit_code is null order by table_no",
+            key,
+        )
+        facts = _rows(
+            connection,
+            "select * from rpt_narrative_facts where department_code = ? and fiscal_year = ?",
+            key,
+        )
+        units = _rows(
+            connection,
+            "select * from int_units_with_departments where department_code = ?"
+            " order by is_department_body desc, unit_code",
+            [department_code],
+        )
+        disclosure = Disclosure(
+            department_code=department_code,
+            department_name=tables[0]["department_name"],
+            fiscal_year=fiscal_year,
+            cells=cells,
+            tables=tables,
+            facts={
+                (row["fact_key"], row["item_code"]): Fact(
+                    **{name: row[name] for name in Fact.__dataclass_fields__}
+                )
+                for row in facts
+            },
+            units=units,
+        )
+        if _has_table(connection, "narrative", "narrative_paragraphs"):
+            _load_own_words(connection, disclosure, key)
+    return disclosure
+
+
+def _load_own_words(connection: duckdb.DuckDBPyConnection, disclosure: Disclosure, key: list[Any]) -> None:
+    for row in _rows(
+        connection,
+        "select section_key, paragraph_text from narrative.narrative_paragraphs"
+        " where department_code = ? and fiscal_year = ? order by section_key, paragraph_no",
+        key,
+    ):
+        disclosure.paragraphs.setdefault(row["section_key"], []).append(row["paragraph_text"])
+    disclosure.reasons = {
+        (row["topic"], row["item_code"] or ""): row["reason_text"]
+        for row in _rows(
+            connection,
+            "select topic, item_code, reason_text from narrative.narrative_reasons"
+            " where department_code = ? and fiscal_year = ?",
+            key,
+        )
+    }
+    disclosure.goals = _rows(
+        connection,
+        "select * from narrative.narrative_performance_goals where department_code = ? and fiscal_year = ?"
+        " order by scope_code = 'department' desc, scope_code",
+        key,
+    )
+    disclosure.indicators = _rows(
+        connection,
+        "select * from narrative.narrative_performance_indicators where department_code = ?"
+        " and fiscal_year = ? order by scope_code, indicator_no",
+        key,
+    )

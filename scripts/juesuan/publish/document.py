@@ -1,0 +1,41 @@
+"""The HTML document and its PDF, from one Jinja2 template set."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from juesuan.publish import charts, grids, narrative
+from juesuan.publish.data import Disclosure
+
+# Which charts follow which part of 第三部分 (by the part's numeral).
+CHARTS_AFTER = {"一、": ["year_on_year"], "三、": ["basic_and_project"], "五、": ["class_structure"]}
+
+
+def render_html(disclosure: Disclosure, chart_files: dict[str, Path], html_path: Path) -> Path:
+    """Write the document; charts are referenced relative to the HTML file."""
+    env = narrative.environment()
+    env.tests["amount"] = lambda value: isinstance(value, Decimal)
+    env.filters["amount"] = lambda value: f"{value:,.2f}"
+    html = env.get_template("document.html.j2").render(
+        d=disclosure,
+        grids=grids.build_all(disclosure),
+        profile=narrative.profile(disclosure, env),
+        narrative=narrative.narrative(disclosure, env),
+        glossary=narrative.glossary(disclosure, env),
+        annex=narrative.annex(disclosure, env),
+        charts={name: path.relative_to(html_path.parent).as_posix() for name, path in chart_files.items()},
+        chart_titles={name: title for name, (_, title) in charts.CHARTS.items()},
+        charts_after=CHARTS_AFTER,
+    )
+    html_path.parent.mkdir(parents=True, exist_ok=True)
+    html_path.write_text(html, encoding="utf-8")
+    return html_path
+
+
+def render_pdf(html_path: Path, pdf_path: Path) -> Path:
+    """The PDF of the HTML document (WeasyPrint embeds the CJK font as a subset)."""
+    import weasyprint  # imported here: loading Pango takes a moment and only this step needs it
+
+    weasyprint.HTML(filename=str(html_path), base_url=str(html_path.parent)).write_pdf(str(pdf_path))
+    return pdf_path

@@ -1,0 +1,268 @@
+"""The HTML document in headless Chromium (tables, charts, no missing glyph) and the PDF's text."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import websocket
+from fontTools.ttLib import TTCollection, TTFont
+from publish_support import published
+from pypdf import PdfReader
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--remote-debugging-port=0",
+]
+KEY_NUMBERS = [
+    "169.84",
+    "113.43",
+    "56.42",
+    "149.93",
+    "753%",
+    "66.8%",
+    "33.2%",
+    "94.4%",
+    "148.5%",
+    "79.1%",
+    "20.9%",
+    "23.73",
+    "8.3%",
+    "19.79",
+    "6.38",
+    "13.41",
+]
+
+
+class DevTools:
+    """A minimal Chrome DevTools Protocol client over one page's websocket."""
+
+    def __init__(self, url: str):
+        self.socket = websocket.create_connection(url, timeout=30)
+        self.next_id = 0
+        self.events: list[dict] = []
+
+    def call(self, method: str, **params) -> dict:
+        self.next_id += 1
+        self.socket.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.socket.recv())
+            if message.get("id") == self.next_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message["result"]
+            self.events.append(message)
+
+    def wait_for(self, event: str, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while not any(message.get("method") == event for message in self.events):
+            if time.monotonic() > deadline:
+                raise TimeoutError(event)
+            self.events.append(json.loads(self.socket.recv()))
+
+
+@pytest.fixture(scope="module")
+def page():
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.fail("chromium is not installed: run `make system-deps`")
+    profile = Path(tempfile.mkdtemp(prefix="juesuan-chromium-"))
+    process = subprocess.Popen(
+        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        port_file = profile / "DevToolsActivePort"
+        deadline = time.monotonic() + 30
+        while not port_file.exists() or not port_file.read_text().strip():
+            if time.monotonic() > deadline:
+                raise TimeoutError("chromium did not open its DevTools port")
+            time.sleep(0.1)
+        port = port_file.read_text().split()[0]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list") as response:
+            target = next(t for t in json.load(response) if t["type"] == "page")
+        tools = DevTools(target["webSocketDebuggerUrl"])
+        tools.call("Page.enable")
+        tools.call("DOM.enable")
+        tools.call("CSS.enable")
+        tools.call("Page.navigate", url=(published() / "决算公开.html").as_uri())
+        tools.wait_for("Page.loadEventFired")
+        yield tools
+        tools.socket.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def evaluate(page: DevTools, expression: str):
+    return page.call("Runtime.evaluate", expression=expression, returnByValue=True)["result"]["value"]
+
+
+def test_the_page_shows_the_nine_tables(page):
+    tables = evaluate(
+        page,
+        "[...document.querySelectorAll('table.disclosure')].map(t => [t.dataset.table, t.rows.length, t.getBoundingClientRect().height])",
+    )
+    assert [table for table, _, _ in tables] == [f"{number:02d}" for number in range(1, 10)]
+    assert all(rows >= 4 and height > 0 for _, rows, height in tables)
+    text = evaluate(page, "document.body.innerText")
+    for number in KEY_NUMBERS:
+        assert number in text
+
+
+def test_the_charts_are_loaded_images(page):
+    images = evaluate(
+        page,
+        "[...document.images].map(i => [i.getAttribute('src'), i.complete, i.naturalWidth, i.getBoundingClientRect().width])",
+    )
+    assert len(images) >= 2
+    for source, complete, natural_width, shown_width in images:
+        assert complete and natural_width > 0 and shown_width > 0, source
+
+
+def _font_files() -> dict[str, list[Path]]:
+    listing = subprocess.run(
+        ["fc-list", "--format", "%{family}\t%{file}\n"], capture_output=True, text=True, check=True
+    )
+    files: dict[str, list[Path]] = {}
+    for line in listing.stdout.splitlines():
+        families, _, path = line.partition("\t")
+        for family in families.split(","):
+            files.setdefault(family, []).append(Path(path))
+    return files
+
+
+def _cmap(path: Path) -> set[int]:
+    fonts = TTCollection(str(path)).fonts if path.suffix.lower() == ".ttc" else [TTFont(str(path))]
+    return {code for font in fonts for code in font.getBestCmap()}
+
+
+def missing_glyphs(page: DevTools) -> list[str]:
+    """Characters of the page that no font Chromium rendered the page with contains."""
+    root = page.call("DOM.getDocument", depth=-1)["root"]["nodeId"]
+    nodes = page.call(
+        "DOM.querySelectorAll", nodeId=root, selector="h1, h2, h3, h4, p, li, th, td, div, figcaption"
+    )["nodeIds"]
+    used: set[str] = set()
+    for node in nodes:
+        for font in page.call("CSS.getPlatformFontsForNode", nodeId=node)["fonts"]:
+            used.add(font["familyName"])
+    assert used, "Chromium reported no fonts"
+    files = _font_files()
+    covered: set[int] = set()
+    for family in used:
+        assert family in files, f"Chromium drew with {family!r}, which fontconfig does not know"
+        for path in files[family]:
+            covered |= _cmap(path)
+    text = evaluate(page, "document.body.innerText")
+    return sorted(
+        {character for character in text if not character.isspace() and ord(character) not in covered}
+    )
+
+
+def test_every_character_is_drawn_by_a_font_that_has_it(page):
+    """Chromium names the fonts it rendered each element's text with; each must hold every glyph."""
+    assert missing_glyphs(page) == []
+
+
+def test_a_missing_glyph_is_caught(page, tmp_path):
+    """The check above can fail: a private-use character has no glyph in any installed font."""
+    probe = tmp_path / "probe.html"
+    probe.write_text(
+        '<html><body><p style="font-family: WenQuanYi Micro Hei">决算\ue000</p></body></html>',
+        encoding="utf-8",
+    )
+    page.events.clear()
+    page.call("Page.navigate", url=probe.as_uri())
+    page.wait_for("Page.loadEventFired")
+    try:
+        assert missing_glyphs(page) == ["\ue000"]
+    finally:
+        page.events.clear()
+        page.call("Page.navigate", url=(published() / "决算公开.html").as_uri())
+        page.wait_for("Page.loadEventFired")
+
+
+@pytest.fixture(scope="module")
+def pdf_text() -> str:
+    reader = PdfReader(published() / "决算公开.pdf")
+    assert len(reader.pages) > 10
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_pdf_has_the_key_numbers_and_parts(pdf_text):
+    flat = pdf_text.replace("\n", "").replace(" ", "")
+    for number in KEY_NUMBERS:
+        assert number in flat
+    for heading in [
+        "第三部分",
+        "一、收入支出决算总体情况说明",
+        "十、关于机关运行经费支出说明",
+        "第四部分",
+        "名词解释",
+        "附件1",
+        "公开09表",
+    ]:
+        assert heading in flat
+
+
+def test_pdf_embeds_the_cjk_font():
+    reader = PdfReader(published() / "决算公开.pdf")
+    fonts = {
+        str(font.get_object()["/BaseFont"])
+        for page in reader.pages
+        for font in (page["/Resources"].get("/Font") or {}).values()
+    }
+    assert any("WenQuanYi" in font or "NotoSansCJK" in font for font in fonts), fonts
+
+
+def test_charts_draw_every_glyph_and_are_stable(tmp_path):
+    """matplotlib warns 'Glyph … missing from font(s)' when the CJK font lacks a character."""
+    import warnings
+
+    from publish_support import EXAMPLE, warehouse
+
+    from juesuan.publish import charts, data
+
+    disclosure = data.load(warehouse(), *EXAMPLE)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        first = charts.draw_all(disclosure, tmp_path / "a")
+    assert [str(w.message) for w in caught if "missing from font" in str(w.message)] == []
+    second = charts.draw_all(disclosure, tmp_path / "b")
+    assert len(first) >= 2
+    for name, path in first.items():
+        assert path.read_bytes() == second[name].read_bytes(), name
+
+
+def test_a_missing_chart_glyph_is_reported(tmp_path):
+    """The check above can fail: a private-use character has no glyph in the CJK font."""
+    import warnings
+
+    from matplotlib import pyplot as plt
+
+    from juesuan.publish import charts
+
+    charts._style()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        figure, axes = plt.subplots()
+        axes.set_title("决算\ue000")
+        figure.savefig(tmp_path / "probe.png")
+        plt.close(figure)
+    assert any("missing from font" in str(w.message) for w in caught)
