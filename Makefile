@@ -14,7 +14,7 @@ OUT ?= output
 # Where `make test` builds its throw-away warehouse, log and dbt artifacts.
 TEST_DIR ?= target/make-test
 
-.PHONY: setup run build export publish system-deps test lint dbt-test pytest clean
+.PHONY: setup run build export publish system-deps test lint dbt-test pytest clean bench
 
 setup: $(STAMP)
 
@@ -70,6 +70,12 @@ dbt-test: setup
 # The publish tests reuse the warehouse dbt-test built (or build their own when it is absent).
 pytest: setup system-deps
 	JUESUAN_TEST_DB=$(TEST_DIR)/test.duckdb $(BIN)/python -m pytest
+
+# Province scale (BENCHMARKS.md): generate 1M- and 10M-line ledgers under target/bench, time dbt
+# over them and over the example against a hand-written DuckDB script and pandas, check all three
+# give the same cells, write BENCHMARKS.md. About half an hour; BENCH_ARGS='--sizes 1m' for less.
+bench: setup
+	$(BIN)/python -m juesuan.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf target logs $(OUT) warehouse/*.duckdb
