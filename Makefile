@@ -14,7 +14,7 @@ OUT ?= output
 # Where `make test` builds its throw-away warehouse, log and dbt artifacts.
 TEST_DIR ?= target/make-test
 
-.PHONY: setup run build export publish system-deps test lint dbt-test pytest rules clean
+.PHONY: setup run build export publish system-deps test lint dbt-test pytest rules clean bench
 
 setup: $(STAMP)
 
@@ -75,6 +75,12 @@ pytest: setup system-deps
 rules: setup
 	$(BIN)/dbt parse --quiet --target-path $(TEST_DIR)/parse
 	$(BIN)/python -m juesuan.rules $(TEST_DIR)/parse/manifest.json --out docs/rules.md
+
+# Province scale (BENCHMARKS.md): generate 1M- and 10M-line ledgers under target/bench, time dbt
+# over them and over the example against a hand-written DuckDB script and pandas, check all three
+# give the same cells, write BENCHMARKS.md. About half an hour; BENCH_ARGS='--sizes 1m' for less.
+bench: setup
+	$(BIN)/python -m juesuan.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf target logs $(OUT) warehouse/*.duckdb

@@ -42,28 +42,52 @@ column_keys as (
     inner join flow_keys on {{ flow_matches('layout_columns', 'flow_keys') }}
 ),
 
+-- The flows at the grain these tables need (no fund source, spending type or economic 款): several
+-- times fewer rows to join to the columns.
+function_flows as (
+    select
+        department_code,
+        unit_code,
+        fiscal_year,
+        flow,
+        budget_code,
+        is_appropriation,
+        income_type_code,
+        spending_group,
+        function_code,
+        function_section_code,
+        function_class_code,
+        sum(amount_yuan) as amount_yuan
+    from flows
+    where flow in (select column_keys.flow from column_keys)
+    group by
+        department_code, unit_code, fiscal_year, flow, budget_code, is_appropriation,
+        income_type_code, spending_group, function_code, function_section_code, function_class_code
+),
+
 item_amounts as (
     select
-        flows.department_code,
-        flows.unit_code,
-        flows.fiscal_year,
+        function_flows.department_code,
+        function_flows.unit_code,
+        function_flows.fiscal_year,
         column_keys.table_no,
         column_keys.column_order,
-        flows.function_code,
-        flows.function_section_code,
-        flows.function_class_code,
-        sum(flows.amount_yuan) as amount_yuan
-    from flows
+        function_flows.function_code,
+        function_flows.function_section_code,
+        function_flows.function_class_code,
+        sum(function_flows.amount_yuan) as amount_yuan
+    from function_flows
     inner join column_keys
-        on flows.flow = column_keys.flow
-        and flows.budget_code is not distinct from column_keys.budget_code
-        and flows.is_appropriation is not distinct from column_keys.is_appropriation
-        and flows.income_type_code is not distinct from column_keys.income_type_code
-        and flows.spending_group is not distinct from column_keys.spending_group
+        on function_flows.flow = column_keys.flow
+        and function_flows.budget_code is not distinct from column_keys.budget_code
+        and function_flows.is_appropriation is not distinct from column_keys.is_appropriation
+        and function_flows.income_type_code is not distinct from column_keys.income_type_code
+        and function_flows.spending_group is not distinct from column_keys.spending_group
     group by
-        flows.department_code, flows.unit_code, flows.fiscal_year,
+        function_flows.department_code, function_flows.unit_code, function_flows.fiscal_year,
         column_keys.table_no, column_keys.column_order,
-        flows.function_code, flows.function_section_code, flows.function_class_code
+        function_flows.function_code, function_flows.function_section_code,
+        function_flows.function_class_code
 ),
 
 -- 项 → 款 → 类 → 合计: each level sums the 项 amounts under its code prefix.
@@ -165,14 +189,26 @@ shown_rows as (
     select * from shown_code_rows
 ),
 
+-- Rows are numbered before they are multiplied by the columns: the window runs over one row
+-- per printed row instead of one per cell.
+ranked_rows as (
+    select
+        *,
+        cast(row_number() over (
+            partition by department_code, unit_code, fiscal_year, table_no
+            order by coalesce(row_code, '')
+        ) as integer) as row_order
+    from shown_rows
+),
+
 frame as (
     select
-        shown_rows.*,
+        ranked_rows.*,
         coalesce(layout_columns.section, '') as section,
         layout_columns.column_order,
         layout_columns.column_label
-    from shown_rows
-    inner join layout_columns on shown_rows.table_no = layout_columns.table_no
+    from ranked_rows
+    inner join layout_columns on ranked_rows.table_no = layout_columns.table_no
 ),
 
 final as (
@@ -182,10 +218,7 @@ final as (
         frame.fiscal_year,
         frame.table_no,
         frame.section,
-        cast(dense_rank() over (
-            partition by frame.department_code, frame.unit_code, frame.fiscal_year, frame.table_no
-            order by coalesce(frame.row_code, '')
-        ) as integer) as row_order,
+        frame.row_order,
         frame.row_code,
         cast(null as integer) as line_no,
         case when frame.row_code is null then '合计' else function_subjects.function_name end

@@ -8,6 +8,7 @@ Leaves every cell in table ``cells`` of ``--db``.
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from string import Template
 
@@ -24,7 +25,10 @@ def run(ledger: Path, db: Path, reference: Path = REFERENCE) -> int:
     )
     db.unlink(missing_ok=True)
     with duckdb.connect(str(db)) as connection:
+        # The warehouse's own settings (profiles.yml), so both run under the same memory cap.
         connection.execute("set enable_progress_bar = false")
+        connection.execute("set preserve_insertion_order = false")
+        connection.execute(f"set memory_limit = '{os.environ.get('JUESUAN_DUCKDB_MEMORY_LIMIT', '3GB')}'")
         connection.execute(sql)
         return connection.execute("select count(*) from cells").fetchone()[0]
 

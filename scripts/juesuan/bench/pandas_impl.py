@@ -23,9 +23,11 @@ SCOPE = ["department_code", "unit_code", "fiscal_year"]
 OUTPUT = [*SCOPE, "table_no", "section", "row_code", "line_no", "column_label", "cents"]
 
 
-def read_ledger(path: Path, columns: list[str], amounts: list[str]) -> pd.DataFrame:
-    """Read columns of a Parquet file; amounts become integer cents."""
-    table = pq.read_table(path, columns=columns)
+def read_ledger(
+    path: Path, columns: list[str], amounts: list[str], units: list[str] | None = None
+) -> pd.DataFrame:
+    """Read columns of a Parquet file (only the given units' lines); amounts become integer cents."""
+    table = pq.read_table(path, columns=columns, filters=[("unit_code", "in", units)] if units else None)
     for name in amounts:
         cents = pc.cast(pc.multiply(table[name], 100), "int64")
         table = table.set_column(table.schema.get_field_index(name), name, cents)
@@ -36,7 +38,7 @@ def read_reference(name: str) -> pd.DataFrame:
     return pd.read_csv(REFERENCE / f"{name}.csv", dtype=str, keep_default_na=False)
 
 
-def ledger_flows(ledger: Path) -> pd.DataFrame:
+def ledger_flows(ledger: Path, units: list[str]) -> pd.DataFrame:
     """Every amount by unit, year, flow and classification, with the closing balance."""
     keys = ["unit_code", "fiscal_year", "flow", "function_code", "fund_source_code"]
     detail = ["income_type_code", "spending_type_code", "economic_code"]
@@ -44,6 +46,7 @@ def ledger_flows(ledger: Path) -> pd.DataFrame:
         ledger / "income_entries.parquet",
         ["unit_code", "fiscal_year", "function_code", "fund_source_code", "income_type_code", "amount_yuan"],
         ["amount_yuan"],
+        units,
     ).assign(flow="income")
     spending_columns = ["unit_code", "fiscal_year", "function_code", "fund_source_code", "spending_type_code"]
     expenditure = read_ledger(
@@ -55,11 +58,13 @@ def ledger_flows(ledger: Path) -> pd.DataFrame:
         ledger / "balance_entries.parquet",
         ["unit_code", "fiscal_year", "balance_type_code", "function_code", "fund_source_code", "amount_yuan"],
         ["amount_yuan"],
+        units,
     ).rename(columns={"balance_type_code": "flow"})
     budgets = read_ledger(
         ledger / "budget_lines.parquet",
         [*spending_columns, "economic_code", "initial_budget_yuan", "final_budget_yuan"],
         ["initial_budget_yuan", "final_budget_yuan"],
+        units,
     )
     initial = budgets.drop(columns="final_budget_yuan").rename(columns={"initial_budget_yuan": "amount_yuan"})
     final = budgets.drop(columns="initial_budget_yuan").rename(columns={"final_budget_yuan": "amount_yuan"})
@@ -92,10 +97,9 @@ def ledger_flows(ledger: Path) -> pd.DataFrame:
     return pd.concat([flows, closing], ignore_index=True)
 
 
-def scoped_flows(ledger: Path) -> pd.DataFrame:
+def scoped_flows(ledger: Path, units: pd.DataFrame) -> pd.DataFrame:
     """Unit rows and department rows (the sum of the units, unit_code ''), classified."""
-    units = pd.read_parquet(ledger / "units.parquet", columns=["unit_code", "department_code"])
-    flows = ledger_flows(ledger).merge(units, on="unit_code", how="inner")
+    flows = ledger_flows(ledger, units["unit_code"].tolist()).merge(units, on="unit_code", how="inner")
     keys = ["department_code", "fiscal_year", "flow", "function_code", "fund_source_code"]
     detail = ["income_type_code", "spending_type_code", "economic_code"]
     departments = (
@@ -280,15 +284,23 @@ def sangong_table(flows: pd.DataFrame, scopes: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def disclosure_cells(ledger: Path) -> pd.DataFrame:
-    flows = scoped_flows(ledger)
-    scopes = flows[SCOPE].drop_duplicates()
-    tables = [
-        summary_tables(flows, scopes),
-        function_tables(flows, scopes),
-        basic_expenditure_table(flows, scopes),
-        sangong_table(flows, scopes),
-    ]
+def disclosure_cells(ledger: Path, batch: int = 0) -> pd.DataFrame:
+    """Every cell; with ``batch`` > 0, ``batch`` departments at a time (departments are
+    independent), so memory is bounded by the batch instead of the ledger."""
+    units = pd.read_parquet(ledger / "units.parquet", columns=["unit_code", "department_code"])
+    departments = sorted(units["department_code"].unique())
+    size = batch or len(departments)
+    tables = []
+    for start in range(0, len(departments), size):
+        chosen = units[units["department_code"].isin(departments[start : start + size])]
+        flows = scoped_flows(ledger, chosen)
+        scopes = flows[SCOPE].drop_duplicates()
+        tables += [
+            summary_tables(flows, scopes),
+            function_tables(flows, scopes),
+            basic_expenditure_table(flows, scopes),
+            sangong_table(flows, scopes),
+        ]
     cells = pd.concat([table[OUTPUT] for table in tables], ignore_index=True)
     cells["line_no"] = pd.to_numeric(cells["line_no"]).astype("Int64")
     for column in ["unit_code", "row_code"]:
@@ -300,8 +312,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m juesuan.bench.pandas_impl", description=__doc__)
     parser.add_argument("--ledger", type=Path, required=True, help="folder with <entity>.parquet")
     parser.add_argument("--out", type=Path, required=True, help="Parquet file of cells to write")
+    parser.add_argument(
+        "--batch-departments", type=int, default=0, help="departments per batch (default 0: all at once)"
+    )
     args = parser.parse_args(argv)
-    cells = disclosure_cells(args.ledger)
+    cells = disclosure_cells(args.ledger, args.batch_departments)
     cells.to_parquet(args.out, index=False)
     print(f"{len(cells):,} cells")
     return 0

@@ -1,0 +1,116 @@
+"""Ledgers read from files (dbt source `ledger`): a generated multi-department, multi-year ledger
+builds every table and passes every test; CSV reads like Parquet; a missing file is named."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import copy_project, failed
+
+from juesuan.generate import Shape, generate
+
+SHAPE = Shape(departments=3, units_per_department=2, lines_per_unit=80, years=[2022, 2023])
+
+
+def dbt(project: Path, ledger: Path, *args: str) -> subprocess.CompletedProcess:
+    environment = {
+        **os.environ,
+        "JUESUAN_DUCKDB": str(project / "warehouse.duckdb"),
+        "JUESUAN_LEDGER_PATH": str(ledger),
+        "DBT_PROFILES_DIR": str(project),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
+    }
+    return subprocess.run(
+        [str(Path(sys.executable).with_name("dbt")), *args, "--project-dir", str(project)],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def statuses(project: Path) -> dict[str, str]:
+    results = json.loads((project / "target" / "run_results.json").read_text(encoding="utf-8"))["results"]
+    return {result["unique_id"].split(".")[2]: result["status"] for result in results}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, Path]:
+    """A copy of the project built over a generated Parquet ledger (3 departments, 2 years)."""
+    root = tmp_path_factory.mktemp("file-sources")
+    ledger = root / "ledger"
+    generate(ledger, SHAPE, seed=3, progress=False)
+    project = copy_project(root / "project")
+    completed = dbt(project, ledger, "build", "--exclude", "tag:fixture")
+    if not (project / "target" / "run_results.json").exists():
+        raise AssertionError(f"dbt did not run:\n{completed.stdout}\n{completed.stderr}")
+    return project, ledger
+
+
+def test_a_generated_ledger_passes_every_test(built):
+    project, _ = built
+    results = statuses(project)
+    assert failed(results) == set()
+    assert results["assert_ledger_totals_reach_the_tables"] == "pass"
+    assert results["rpt_disclosure_cells"] == "success"
+
+
+def test_every_table_for_every_department_unit_and_year(built):
+    project, _ = built
+    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
+        scopes = connection.execute(
+            "select count(distinct (department_code, unit_code, fiscal_year)), count(distinct table_no) "
+            "from rpt_disclosure_cells"
+        ).fetchall()
+        ledger_total = connection.execute(
+            "select sum(amount_yuan) from rpt_disclosure_cells "
+            "where table_no = '01' and line_no = 58 and unit_code is null"
+        ).fetchall()
+    # 6 units and 3 departments, 2 years each; all nine tables.
+    assert scopes == [((6 + 3) * 2, 9)]
+    _, ledger = built
+    spent = duckdb.sql(f"select sum(amount_yuan) from read_parquet('{ledger}/expenditure_entries.parquet')")
+    assert ledger_total == spent.fetchall()
+
+
+def test_csv_files_read_like_parquet(built, tmp_path):
+    project, ledger = built
+    csv_ledger = tmp_path / "csv"
+    generate(csv_ledger, SHAPE, file_format="csv", seed=3, progress=False)
+    completed = dbt(
+        project, csv_ledger, "run", "--select", "staging", "--target-path", str(tmp_path / "target")
+    )
+    assert completed.returncode == 0, completed.stdout
+    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
+        staged = connection.execute(
+            "select * from stg_ledger__expenditure_entries order by entry_id"
+        ).fetchall()
+        types = connection.execute(
+            "select typeof(initial_budget_yuan), typeof(function_code) from stg_ledger__budget_lines limit 1"
+        )
+        assert types.fetchall() == [("DECIMAL(18,2)", "VARCHAR")]
+    from_parquet = duckdb.sql(
+        f"select * from read_parquet('{ledger}/expenditure_entries.parquet') order by entry_id"
+    ).fetchall()
+    assert staged == from_parquet
+
+
+def test_a_missing_file_is_named(built, tmp_path):
+    project, ledger = built
+    partial = tmp_path / "partial"
+    partial.mkdir()
+    for path in ledger.iterdir():
+        if path.name != "projects.parquet":
+            (partial / path.name).symlink_to(path)
+    completed = dbt(
+        project, partial, "run", "--select", "stg_ledger__projects", "--target-path", str(tmp_path / "t")
+    )
+    assert completed.returncode != 0
+    assert f"neither {partial}/projects.parquet nor {partial}/projects.csv exists" in completed.stdout
