@@ -5,9 +5,7 @@
       place by DuckDB from <path>/<entity>.parquet, else <path>/<entity>.csv with the column types
       declared in models/staging/_ledger__sources.yml. A missing file stops the build naming it. -#}
 {% macro ledger_path() -%}
-{#- env_var exists in dbt; the lint's Jinja has no env_var, hence the guard. -#}
-{%- set from_env = env_var('JUESUAN_LEDGER_PATH', '') if env_var is defined else '' -%}
-{{- return(var('ledger_path', from_env) | trim) -}}
+{{- return(var('ledger_path', env_var('JUESUAN_LEDGER_PATH', '')) | trim) -}}
 {%- endmacro %}
 
 {% macro ledger_relation(entity) -%}
