@@ -10,7 +10,8 @@ The ledger is made to pass every check of the warehouse:
 - economic 款 follow the spending type as 公开06表 lays them out: 人员经费 from 301/303, 公用经费
   and projects from 302/310; every one exists in each year's economic list;
 - 财政拨款收入 only from the three appropriation fund sources, every other income type only from
-  non-appropriation sources; 使用非财政拨款结余 only on non-appropriation funds;
+  non-appropriation sources; 使用非财政拨款结余 and 结余分配 only on non-appropriation funds;
+  财政拨款 only for basic and project spending; 三公 款 only from 财政拨款;
 - each unit keeps its items (项 x fund source) across years; income covers spending per item, so
   no closing balance is negative, and a year's opening balance is the previous year's closing;
 - amounts have two decimals, ids are unique, posting dates fall in their fiscal year, project
@@ -98,6 +99,7 @@ class Reference:
     function_classes: np.ndarray
     economic_pools: dict[str, np.ndarray]
     economic_names: dict[str, str]
+    sangong_codes: np.ndarray
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -158,6 +160,9 @@ def load_reference(reference_dir: Path, years: list[int]) -> Reference:
         function_classes=np.array([c[:3] for c in function_codes]),
         economic_pools=pools,
         economic_names={r["code"]: r["name"] for r in economic_rows},
+        sangong_codes=np.array(
+            [r["economic_code"] for r in read_rows(reference_dir / "ref_sangong_items.csv")]
+        ),
     )
 
 
@@ -301,9 +306,12 @@ def expenditure_lines(
         spending_type[mask] = rng.choice(len(SPENDING_TYPES), size=int(mask.sum()), p=weights)
     economic = np.empty(rows, dtype=object)
     for index, kind in enumerate(SPENDING_TYPES):
-        mask = spending_type == index
-        pool = ref.economic_pools[kind]
-        economic[mask] = pool[rng.choice(len(pool), size=int(mask.sum()), p=zipf_weights(len(pool)))]
+        for is_appropriation in (True, False):
+            mask = (spending_type == index) & (appropriation == is_appropriation)
+            pool = ref.economic_pools[kind]
+            if not is_appropriation:  # 三公 money is 财政拨款 only (rule I21)
+                pool = pool[~np.isin(pool, ref.sangong_codes)]
+            economic[mask] = pool[rng.choice(len(pool), size=int(mask.sum()), p=zipf_weights(len(pool)))]
     cents = cents_from_yuan(rng, np.asarray(SPENDING_MEAN_YUAN)[spending_type])
     reversal = rng.random(rows) < REVERSAL_SHARE
     cents = np.where(reversal, -np.maximum(cents // 10, 1), cents)

@@ -101,8 +101,18 @@ def test_fund_sources_agree_with_income_types_and_balances(ledger):
     ) == [(0,)]
     assert query(
         ledger,
-        f"select count(*) from balance_entries where balance_type_code = 'use_of_surplus' "
+        "select count(*) from balance_entries where balance_type_code in ('use_of_surplus', 'surplus_distribution') "
         f"and fund_source_code in {appropriation}",
+    ) == [(0,)]
+    assert query(
+        ledger,
+        "select count(*) from expenditure_entries where economic_code in ('30212', '30217', '30231', '31013', '30913') "
+        f"and fund_source_code not in {appropriation}",
+    ) == [(0,)]
+    assert query(
+        ledger,
+        f"select count(*) from expenditure_entries where fund_source_code in {appropriation} "
+        "and spending_type_code not in ('basic_personnel', 'basic_public', 'project')",
     ) == [(0,)]
     assert query(
         ledger,

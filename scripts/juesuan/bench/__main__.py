@@ -40,6 +40,8 @@ SIZES = {
     "10m": Shape(1000, 5, 1000, [2022, 2023]),
     "100m": Shape(10000, 5, 1000, [2022, 2023]),
 }
+# Bump when the generator's output changes, so the benchmark regenerates its ledgers.
+GENERATOR_VERSION = 2
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 CELL_KEY = (
     "department_code, unit_code, fiscal_year, table_no, coalesce(section, '') as section, row_code, line_no, "
@@ -256,7 +258,7 @@ def ensure_ledger(size: str, work: Path, seed: int) -> dict:
     shape = SIZES[size]
     folder = work / f"ledger-{size}"
     stamp = folder / "generated.json"
-    wanted = {"shape": asdict(shape), "seed": seed}
+    wanted = {"shape": asdict(shape), "seed": seed, "generator": GENERATOR_VERSION}
     if stamp.exists() and json.loads(stamp.read_text())["wanted"] == wanted:
         return json.loads(stamp.read_text())["info"]
     started = time.perf_counter()
