@@ -58,6 +58,7 @@ def test_a_generated_ledger_passes_every_test(built):
     project, _ = built
     results = statuses(project)
     assert failed(results) == set()
+    assert {name for name, status in results.items() if status == "warn"} == set()
     assert results["assert_ledger_totals_reach_the_tables"] == "pass"
     assert results["rpt_disclosure_cells"] == "success"
 
