@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-RULE_ID = re.compile(r"^(T0[1-9]-\d\d|X0[1-9]-0[1-9]|[ICPRW]\d\d)$")
+RULE_ID = re.compile(r"^(T0[1-9]-\d\d|X0[1-9]-0[1-9]|N\d\d-\d\d|[ICPRW]\d\d)$")
 KINDS = {"表内", "表间", "输入", "守恒", "公开核对"}
 KIND_ORDER = ["输入", "表内", "表间", "守恒", "公开核对"]
 

@@ -212,18 +212,15 @@ def test_line_rules_fire_each_on_its_own_line(tmp_path):
 
 # ---------------------------------------------------------------- build 4: identities
 # case department → (table, where, change) edits, and the rules that must then fail.
-T = "main.rpt_t0{}"
+# Where each table's cells are stored: 01/04 and the 类/款/项 tables are views over two cell
+# models, 06 and 09 are tables of their own.
 TABLES = {
-    "01": "1_income_expenditure_summary",
-    "02": "2_income_by_function",
-    "03": "3_expenditure_by_function",
-    "04": "4_appropriation_summary",
-    "05": "5_general_budget_expenditure",
-    "06": "6_general_budget_basic_expenditure",
-    "07": "7_government_fund_income_expenditure",
-    "08": "8_soe_capital_expenditure",
-    "09": "9_sangong_expenditure",
+    "01": "main.int_layout_line_cells",
+    "04": "main.int_layout_line_cells",
+    "06": "main.rpt_t06_general_budget_basic_expenditure",
+    "09": "main.rpt_t09_sangong_expenditure",
 }
+STORED_WITH_OTHERS = "main.int_function_table_cells"  # 02, 03, 05, 07, 08
 CELLS = "main.rpt_disclosure_cells"
 
 
@@ -236,8 +233,12 @@ ONE_YUAN_MORE = "amount_yuan = amount_yuan + 1"
 
 
 def in_table(table_no: str, where: str, change: str = ONE_YUAN_MORE) -> tuple[str, str, str]:
-    """Change the department-level cells of one table model."""
-    return (T.format(TABLES[table_no]), f"unit_code is null and {where}", change)
+    """Change the department-level cells of one table, where they are stored."""
+    return (
+        TABLES.get(table_no, STORED_WITH_OTHERS),
+        f"unit_code is null and table_no = '{table_no}' and {where}",
+        change,
+    )
 
 
 def in_cells(
@@ -247,6 +248,14 @@ def in_cells(
     so that the department still equals the sum of its units (C03) unless that is the point."""
     scope = "(unit_code is null or unit_code like '%-01')" if units else "unit_code is null"
     return (CELLS, f"{scope} and table_no = '{table_no}' and {where}", change)
+
+
+FACTS = "main.rpt_narrative_facts"
+
+
+def in_facts(where: str, change: str = ONE_YUAN_MORE) -> tuple[str, str, str]:
+    """Change a fact of the narrative (rpt_narrative_facts)."""
+    return (FACTS, where, change)
 
 
 def wan_more(amount: str) -> str:
@@ -320,6 +329,16 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], set[str]]] = {
     ),
     "W03": ([in_cells("01", "line_no = 58", wan_more("0.50"), units=False)], {"W01", "W03"}),
     "C01": ([in_cells("01", "line_no = 27")], {"C01"}),
+    "N01-01": ([in_facts("fact_key = 'appropriation_total'", "count_value = 1")], {"N01-01"}),
+    "N02-01": ([in_facts("fact_key = 'income_by_type' and item_code = '3'")], {"N02-01"}),
+    "N03-01": ([in_facts("fact_key = 'expenditure_by_type' and item_code = '4'")], {"N03-01"}),
+    "N05-01": ([in_facts("fact_key = 'general_budget_by_class' and item_code = '221'")], {"N05-01"}),
+    "N05-02": (
+        [in_facts("fact_key = 'function_budget' and item_code = '2210201'", "base_yuan = base_yuan + 1")],
+        {"N05-02"},
+    ),
+    "N06-01": ([in_facts("fact_key = 'basic_by_component' and item_code = '公用经费'")], {"N06-01"}),
+    "N14-01": ([in_facts("fact_key = 'project_execution' and item_code = 'P2023-02'")], {"N14-01"}),
     "C03": ([in_cells("03", "row_code = '2010302' and column_label = '本年支出合计'", units=False)], {"C03"}),
 }
 
@@ -347,6 +366,10 @@ def identity_findings(tmp_path_factory):
             f"update {CELLS} set amount_wan = amount_wan + 0.01 where department_code = 'ZZGX-DSJ' and unit_code is null"
             " and fiscal_year = 2023 and table_no = '06' and row_code = '30101'"
         )
+        connection.execute(  # N12-01: procurement comes from the example's own seeds only
+            f"update {FACTS} set amount_yuan = amount_yuan + 1 where department_code = 'ZZGX-DSJ'"
+            " and fiscal_year = 2023 and fact_key = 'procurement_by_category' and item_code = 'goods'"
+        )
         connection.execute(  # C02: a classified line lost
             "delete from main.int_expenditure_entries_classified where entry_id = (select min(entry_id) from main.int_expenditure_entries_classified)"
         )
@@ -363,7 +386,7 @@ def test_each_identity_case_fails_exactly_its_rules(identity_findings):
         if department.startswith("CASE-")
     }
     assert actual == {rule: expected for rule, (_, expected) in CASES.items()}
-    assert by_department["ZZGX-DSJ"] == {"P01", "W01"}
+    assert by_department["ZZGX-DSJ"] == {"P01", "W01", "N12-01"}
     assert {r["rule_id"] for r in identity_findings if not r["department_code"]} == {"C02"}
     PROVEN["identities"] = {r["rule_id"] for r in identity_findings}
 

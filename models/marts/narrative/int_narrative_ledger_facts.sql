@@ -33,8 +33,17 @@ budget_lines as (
     select * from {{ ref('int_budget_lines_classified') }}
 ),
 
+-- Project names by department and year: a project code is unique within a department's year,
+-- not across departments (a provincial ledger reuses codes).
 projects as (
-    select * from {{ ref('stg_ledger__projects') }}
+    select
+        units.department_code,
+        project_list.fiscal_year,
+        project_list.project_code,
+        min(project_list.project_name) as project_name
+    from {{ ref('stg_ledger__projects') }} as project_list
+    inner join units on project_list.unit_code = units.unit_code
+    group by units.department_code, project_list.fiscal_year, project_list.project_code
 ),
 
 goals as (
@@ -316,7 +325,10 @@ project_execution as (
         'final_budget' as base_kind,
         project_keys.final_budget_yuan as base_yuan
     from project_keys
-    left join projects on project_keys.project_code = projects.project_code
+    left join projects
+        on project_keys.department_code = projects.department_code
+        and project_keys.fiscal_year = projects.fiscal_year
+        and project_keys.project_code = projects.project_code
 ),
 
 project_initial_budget as (
@@ -331,7 +343,10 @@ project_initial_budget as (
         cast(null as varchar) as base_kind,
         cast(null as decimal(18, 2)) as base_yuan
     from project_budget
-    left join projects on project_budget.project_code = projects.project_code
+    left join projects
+        on project_budget.department_code = projects.department_code
+        and project_budget.fiscal_year = projects.fiscal_year
+        and project_budget.project_code = projects.project_code
 ),
 
 budget_totals as (
