@@ -10,11 +10,13 @@ STAMP := $(VENV)/.installed-stamp
 export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 DB ?= warehouse/juesuan.duckdb
+# The read-only copy readers and BI tools open (juesuan.publish_copy), and its Parquet files.
+PUBLISHED ?= warehouse/published
 OUT ?= output
 # Where `make test` builds its throw-away warehouse, log and dbt artifacts.
 TEST_DIR ?= target/make-test
 
-.PHONY: setup run build export publish system-deps test lint dbt-test pytest rules clean bench
+.PHONY: setup run build publish-copy export publish docs system-deps test lint dbt-test pytest rules clean bench
 
 setup: $(STAMP)
 
@@ -24,13 +26,24 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/pip install --quiet -r requirements-dev.txt -e .
 	touch $(STAMP)
 
-run: build export publish
+run: build publish-copy export publish docs
 
 build: setup
 	JUESUAN_DUCKDB=$(DB) $(BIN)/dbt build --fail-fast
 
+# Only after a successful build (make stops on a failed one, and the CLI checks run_results.json):
+# an atomic read-only copy for readers, so a reader never blocks a build nor sees half of one.
+publish-copy: setup
+	$(BIN)/python -m juesuan.publish_copy --db $(DB) --out $(PUBLISHED) --run-results target/run_results.json
+
 export: setup
 	$(BIN)/python -m juesuan.export --db $(DB) --out $(OUT)
+
+# The documentation site: one offline HTML file (models, columns, tests, lineage from the seeds to
+# the exposures), read from the built warehouse.
+docs: setup
+	JUESUAN_DUCKDB=$(DB) $(BIN)/dbt docs generate --static --target-path target/docs
+	mkdir -p $(OUT)/docs && cp target/docs/static_index.html $(OUT)/docs/juesuan-docs.html
 
 # The published document needs a CJK font (charts, PDF), Pango (WeasyPrint) and, for its browser
 # test, Chromium: Debian packages, installed only when missing (CI runs as root on Debian 12).

@@ -10,7 +10,7 @@
 
 {% macro amount_from_text(column) -%}
     case
-        when regexp_matches(trim(cast({{ column }} as varchar)), '^-?[0-9]+(\.[0-9]{1,2})?$')
+        when {{ matches_pattern('trim(cast(' ~ column ~ ' as varchar))', '^-?[0-9]+([.][0-9]{1,2})?$') }}
             then cast(trim(cast({{ column }} as varchar)) as decimal(18, 2))
     end
 {%- endmacro %}

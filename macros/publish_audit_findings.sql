@@ -24,8 +24,7 @@
     {%- set body = selects | join('\nunion all\n') if selects else audit_findings_empty() -%}
     {%- call statement('publish_audit_findings', auto_begin=True) -%}
         create schema if not exists audit;
-        create or replace table audit.audit_findings as
-        {{ body }}
+        {{ replace_table_as('audit.audit_findings', body) }}
     {%- endcall -%}
     {#- dbt rolls the hook connection back when it closes: commit the table first. -#}
     {%- do adapter.commit() -%}
@@ -51,7 +50,7 @@
         {%- elif column == 'entry_id' and 'budget_line_id' in columns %}cast(failing.budget_line_id as varchar)
         {%- else %}cast(null as {{ type }}){% endif %} as {{ column }},
         {% endfor -%}
-        cast(to_json(failing) as varchar) as detail
+        cast({{ row_as_json('failing') }} as varchar) as detail
     from {{ relation }} as failing
 {%- endmacro %}
 
@@ -76,4 +75,33 @@
     {%- else -%}
         {%- do log('审核通过 audit: no rule failed (audit.audit_findings is empty)', info=True) -%}
     {%- endif -%}
+{%- endmacro %}
+
+{#- The dialects differ here (adapter.dispatch): DuckDB replaces a table in one statement and
+    turns a row alias into JSON with to_json; PostgreSQL drops and creates, and uses row_to_json. -#}
+{% macro replace_table_as(relation, body) -%}
+    {{ return(adapter.dispatch('replace_table_as', 'juesuan')(relation, body)) }}
+{%- endmacro %}
+
+{% macro default__replace_table_as(relation, body) -%}
+    create or replace table {{ relation }} as
+    {{ body }}
+{%- endmacro %}
+
+{% macro postgres__replace_table_as(relation, body) -%}
+    drop table if exists {{ relation }};
+    create table {{ relation }} as
+    {{ body }}
+{%- endmacro %}
+
+{% macro row_as_json(alias) -%}
+    {{ return(adapter.dispatch('row_as_json', 'juesuan')(alias)) }}
+{%- endmacro %}
+
+{% macro default__row_as_json(alias) -%}
+    to_json({{ alias }})
+{%- endmacro %}
+
+{% macro postgres__row_as_json(alias) -%}
+    row_to_json({{ alias }})
 {%- endmacro %}

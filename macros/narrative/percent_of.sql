@@ -3,6 +3,10 @@
     division would pass through a double). Truncating at four decimals keeps every later
     rounding to one decimal or to a whole percent exact (DECISIONLOG.md §11). -#}
 {% macro percent_of(numerator, denominator) -%}
+    {{ return(adapter.dispatch('percent_of', 'juesuan')(numerator, denominator)) }}
+{%- endmacro %}
+
+{% macro default__percent_of(numerator, denominator) -%}
     case
         when coalesce({{ denominator }}, 0) = 0 then null
         else cast(
@@ -10,6 +14,20 @@
             * (
                 abs(cast(({{ numerator }}) * 100 as hugeint)) * 1000000
                 // abs(cast(({{ denominator }}) * 100 as hugeint))
+            ) as decimal(18, 0)
+        ) * 0.0001
+    end
+{%- endmacro %}
+
+{#- PostgreSQL: numeric is exact at any size, and div() is its integer division (toward zero). -#}
+{% macro postgres__percent_of(numerator, denominator) -%}
+    case
+        when coalesce({{ denominator }}, 0) = 0 then null
+        else cast(
+            sign(({{ numerator }})) * sign(({{ denominator }}))
+            * div(
+                abs(cast(({{ numerator }}) * 100 as numeric)) * 1000000,
+                abs(cast(({{ denominator }}) * 100 as numeric))
             ) as decimal(18, 0)
         ) * 0.0001
     end

@@ -96,7 +96,16 @@ keyed_flows as (
         function_class_code,
         sum(amount_yuan) as amount_yuan
     from flows
-    group by all
+    group by
+        department_code,
+        unit_code,
+        fiscal_year,
+        flow,
+        budget_code,
+        is_appropriation,
+        income_type_code,
+        spending_group,
+        function_class_code
 ),
 
 amounts as (

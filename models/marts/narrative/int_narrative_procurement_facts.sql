@@ -61,7 +61,12 @@ procurement_by_category as (
         on procurement_totals.department_code = contract_groups.department_code
         and procurement_totals.fiscal_year = contract_groups.fiscal_year
         and procurement_categories.category_code = contract_groups.procurement_category
-    group by all
+    group by
+        procurement_totals.department_code,
+        procurement_totals.fiscal_year,
+        procurement_categories.category_code,
+        procurement_categories.category_label,
+        procurement_categories.category_order
 ),
 
 procurement as (

@@ -83,7 +83,7 @@ facts as (
         item_code,
         item_label,
         item_order,
-        null as amount_yuan,
+        cast(null as decimal(18, 2)) as amount_yuan,
         null as base_kind,
         null as base_yuan,
         count_value
@@ -99,13 +99,16 @@ final as (
         facts.item_code,
         facts.item_label,
         facts.item_order,
-        facts.amount_yuan,
+        cast(facts.amount_yuan as decimal(18, 2)) as amount_yuan,
         facts.base_kind,
         facts.base_yuan,
         {{ percent_of('facts.amount_yuan', 'facts.base_yuan') }} as percent_of_base,
         {{ percent_of('facts.amount_yuan - facts.base_yuan', 'facts.base_yuan') }} as percent_over_base,
-        case when facts.amount_yuan is not null then coalesce(previous.amount_yuan, 0) end as prior_year_yuan,
-        facts.amount_yuan - coalesce(previous.amount_yuan, 0) as change_yuan,
+        cast(
+            case when facts.amount_yuan is not null then coalesce(previous.amount_yuan, 0) end
+            as decimal(18, 2)
+        ) as prior_year_yuan,
+        cast(facts.amount_yuan - coalesce(previous.amount_yuan, 0) as decimal(18, 2)) as change_yuan,
         {{ percent_of('facts.amount_yuan - previous.amount_yuan', 'previous.amount_yuan') }}
             as change_percent,
         facts.count_value

@@ -1,0 +1,38 @@
+-- Grain: one row per fiscal year and 经济分类 code (类 and 款), with its 类 flattened into
+-- columns and, for a 三公 款, its 三公 item.
+with
+
+subjects as (
+    select * from {{ ref('stg_reference__economic_subjects') }}
+),
+
+sangong_items as (
+    select * from {{ ref('stg_reference__sangong_items') }}
+),
+
+final as (
+    select
+        cast(cast(subjects.fiscal_year as varchar) || '-' || subjects.economic_code as varchar)
+            as economic_subject_key,
+        cast(subjects.fiscal_year as integer) as fiscal_year,
+        cast(subjects.economic_code as varchar) as economic_code,
+        cast(subjects.economic_name as varchar) as economic_name,
+        cast(subjects.economic_level as integer) as economic_level,
+        cast(case subjects.economic_level when 1 then '类' else '款' end as varchar) as economic_level_name,
+        cast(subjects.parent_economic_code as varchar) as parent_economic_code,
+        cast(classes.economic_code as varchar) as class_code,
+        cast(classes.economic_name as varchar) as class_name,
+        cast(case when subjects.economic_level = 2 then subjects.economic_code end as varchar)
+            as section_code,
+        cast(case when subjects.economic_level = 2 then subjects.economic_name end as varchar)
+            as section_name,
+        cast(sangong_items.sangong_item_code as varchar) as sangong_item_code,
+        cast(sangong_items.sangong_item_name as varchar) as sangong_item_name
+    from subjects
+    left join subjects as classes
+        on subjects.fiscal_year = classes.fiscal_year
+        and left(subjects.economic_code, 3) = classes.economic_code
+    left join sangong_items on subjects.economic_code = sangong_items.economic_code
+)
+
+select * from final

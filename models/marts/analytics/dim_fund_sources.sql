@@ -1,0 +1,19 @@
+-- Grain: one row per fund source (资金性质).
+with
+
+fund_sources as (
+    select * from {{ ref('stg_reference__fund_sources') }}
+),
+
+final as (
+    select
+        cast(fund_source_code as varchar) as fund_source_code,
+        cast(fund_source_name as varchar) as fund_source_name,
+        cast(is_appropriation as boolean) as is_appropriation,
+        cast(budget_code as varchar) as budget_code,
+        cast(budget_name as varchar) as budget_name,
+        cast(sort_order as integer) as sort_order
+    from fund_sources
+)
+
+select * from final

@@ -1,0 +1,35 @@
+-- Grain: one row per budget line (年初预算数 and 全年预算数 of one unit, year, 项, economic 款,
+-- fund source, spending type and project), as classified by int_budget_lines_classified.
+with
+
+budget_lines as (
+    select * from {{ ref('int_budget_lines_classified') }}
+),
+
+final as (
+    select
+        cast(budget_line_id as varchar) as budget_line_key,
+        cast(source_file as varchar) as source_file,
+        cast(fiscal_year as integer) as fiscal_year,
+        cast(department_code as varchar) as department_code,
+        cast(unit_code as varchar) as unit_code,
+        cast(cast(fiscal_year as varchar) || '-' || function_code as varchar) as function_subject_key,
+        cast(function_code as varchar) as function_code,
+        cast(left(function_code, 5) as varchar) as function_section_code,
+        cast(function_class_code as varchar) as function_class_code,
+        cast(cast(fiscal_year as varchar) || '-' || economic_code as varchar) as economic_subject_key,
+        cast(economic_code as varchar) as economic_code,
+        cast(economic_class_code as varchar) as economic_class_code,
+        cast(fund_source_code as varchar) as fund_source_code,
+        cast(budget_code as varchar) as budget_code,
+        cast(is_appropriation as boolean) as is_appropriation,
+        cast(spending_type_code as varchar) as spending_type_code,
+        cast(spending_group as varchar) as spending_group,
+        cast(sangong_item_code as varchar) as sangong_item_code,
+        cast(project_code as varchar) as project_code,
+        cast(initial_budget_yuan as decimal(18, 2)) as initial_budget_yuan,
+        cast(final_budget_yuan as decimal(18, 2)) as final_budget_yuan
+    from budget_lines
+)
+
+select * from final
