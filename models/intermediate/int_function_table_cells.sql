@@ -78,11 +78,7 @@ item_amounts as (
         sum(function_flows.amount_yuan) as amount_yuan
     from function_flows
     inner join column_keys
-        on function_flows.flow = column_keys.flow
-        and function_flows.budget_code is not distinct from column_keys.budget_code
-        and function_flows.is_appropriation is not distinct from column_keys.is_appropriation
-        and function_flows.income_type_code is not distinct from column_keys.income_type_code
-        and function_flows.spending_group is not distinct from column_keys.spending_group
+        on {{ same_flow_key('function_flows', 'column_keys') }}
     group by
         function_flows.department_code, function_flows.unit_code, function_flows.fiscal_year,
         column_keys.table_no, column_keys.column_order,

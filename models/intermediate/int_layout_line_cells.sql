@@ -119,11 +119,7 @@ amounts as (
         sum(keyed_flows.amount_yuan) as amount_yuan
     from keyed_flows
     inner join spec_keys
-        on keyed_flows.flow = spec_keys.flow
-        and keyed_flows.budget_code is not distinct from spec_keys.budget_code
-        and keyed_flows.is_appropriation is not distinct from spec_keys.is_appropriation
-        and keyed_flows.income_type_code is not distinct from spec_keys.income_type_code
-        and keyed_flows.spending_group is not distinct from spec_keys.spending_group
+        on {{ same_flow_key('keyed_flows', 'spec_keys') }}
         and keyed_flows.function_class_code is not distinct from spec_keys.function_class_code
         and {{ valid_for_year('spec_keys', 'keyed_flows.fiscal_year') }}
     group by
