@@ -14,7 +14,7 @@ layout_columns as (
 ),
 
 flows as (
-    select * from {{ ref('int_ledger_flows') }}
+    select * from {{ ref('int_ledger_flows_by_item') }}
 ),
 
 function_subjects as (
@@ -42,27 +42,10 @@ column_keys as (
     inner join flow_keys on {{ flow_matches('layout_columns', 'flow_keys') }}
 ),
 
--- The flows at the grain these tables need (no fund source, spending type or economic 款): several
--- times fewer rows to join to the columns.
+-- The flows of the flow kinds some column sums (budget flows, for instance, are not).
 function_flows as (
-    select
-        department_code,
-        unit_code,
-        fiscal_year,
-        flow,
-        budget_code,
-        is_appropriation,
-        income_type_code,
-        spending_group,
-        function_code,
-        function_section_code,
-        function_class_code,
-        sum(amount_yuan) as amount_yuan
-    from flows
+    select * from flows
     where flow in (select column_keys.flow from column_keys)
-    group by
-        department_code, unit_code, fiscal_year, flow, budget_code, is_appropriation,
-        income_type_code, spending_group, function_code, function_section_code, function_class_code
 ),
 
 item_amounts as (

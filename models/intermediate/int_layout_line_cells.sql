@@ -17,7 +17,7 @@ layout_columns as (
 ),
 
 flows as (
-    select * from {{ ref('int_ledger_flows') }}
+    select * from {{ ref('int_ledger_flows_by_item') }}
 ),
 
 cell_specs as (
