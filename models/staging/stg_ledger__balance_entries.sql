@@ -1,7 +1,3 @@
--- A table, not a view: the ledger file is read and its text parsed once; the input checks and
--- the classified model then read this table instead of re-reading the file (BENCHMARKS.md).
-{{ config(materialized='table') }}
-
 with
 
 source as (
@@ -18,7 +14,7 @@ renamed as (
         {{ normalised_code('function_code') }} as function_code,
         cast(function_code as varchar) as function_code_as_given,
         {{ normalised_code('fund_source_code') }} as fund_source_code,
-        {{ amount_from_text('amount_yuan') }} as amount_yuan,
+        {{ amount_from_text('amount_yuan', 'balance_entries') }} as amount_yuan,
         cast(amount_yuan as varchar) as amount_yuan_as_given
     from source
 )

@@ -1,7 +1,3 @@
--- A table, not a view: the ledger file is read and its text parsed once; the input checks and
--- the classified model then read this table instead of re-reading the file (BENCHMARKS.md).
-{{ config(materialized='table') }}
-
 with
 
 source as (
@@ -21,9 +17,9 @@ renamed as (
         {{ normalised_code('fund_source_code') }} as fund_source_code,
         cast(spending_type_code as varchar) as spending_type_code,
         {{ normalised_code('project_code') }} as project_code,
-        {{ amount_from_text('initial_budget_yuan') }} as initial_budget_yuan,
+        {{ amount_from_text('initial_budget_yuan', 'budget_lines') }} as initial_budget_yuan,
         cast(initial_budget_yuan as varchar) as initial_budget_yuan_as_given,
-        {{ amount_from_text('final_budget_yuan') }} as final_budget_yuan,
+        {{ amount_from_text('final_budget_yuan', 'budget_lines') }} as final_budget_yuan,
         cast(final_budget_yuan as varchar) as final_budget_yuan_as_given
     from source
 )

@@ -1,7 +1,3 @@
--- A table, not a view: the ledger file is read and its text parsed once; the input checks and
--- the classified model then read this table instead of re-reading the file (BENCHMARKS.md).
-{{ config(materialized='table') }}
-
 with
 
 source as (
@@ -23,7 +19,7 @@ renamed as (
         {{ normalised_code('fund_source_code') }} as fund_source_code,
         cast(spending_type_code as varchar) as spending_type_code,
         {{ normalised_code('project_code') }} as project_code,
-        {{ amount_from_text('amount_yuan') }} as amount_yuan,
+        {{ amount_from_text('amount_yuan', 'expenditure_entries') }} as amount_yuan,
         cast(amount_yuan as varchar) as amount_yuan_as_given,
         cast(summary as varchar) as summary
     from source

@@ -1,7 +1,3 @@
--- A table, not a view: the ledger file is read and its text parsed once; the input checks and
--- the classified model then read this table instead of re-reading the file (BENCHMARKS.md).
-{{ config(materialized='table') }}
-
 with
 
 source as (
