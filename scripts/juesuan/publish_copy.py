@@ -35,7 +35,8 @@ MARTS_QUERY = """
     where schema_name = 'analytics' or (schema_name = 'main' and table_name like 'rpt\\_%' escape '\\')
     union all
     select schema_name, view_name from duckdb_views()
-    where not internal and schema_name = 'main' and view_name like 'rpt\\_%' escape '\\'
+    where not internal
+        and (schema_name = 'analytics' or (schema_name = 'main' and view_name like 'rpt\\_%' escape '\\'))
     order by 1, 2
 """
 

@@ -66,7 +66,9 @@ def test_example_answers(connection):
 def test_every_star_model_and_column_has_a_persisted_comment(connection):
     tables = dict(
         connection.execute(
-            "select table_name, comment from duckdb_tables() where schema_name = 'analytics'"
+            """select table_name, comment from duckdb_tables() where schema_name = 'analytics'
+               union all
+               select view_name, comment from duckdb_views() where schema_name = 'analytics'"""
         ).fetchall()
     )
     assert set(STAR) <= set(tables)
