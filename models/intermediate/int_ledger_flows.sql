@@ -1,7 +1,9 @@
--- Grain: one row per reporting scope (a unit, or its department with unit_code null), fiscal
--- year, flow and classification (function 项, fund source, income type, spending type, economic
--- 款). Every amount the tables publish is a sum of these rows under a layout filter. Department
--- rows are summed from the unit rows, so a department is by construction the sum of its units.
+-- Grain: one row per unit, fiscal year, flow and classification (function 项, fund source,
+-- income type, spending type, economic 款). Every amount the tables publish is a sum of these
+-- rows under a layout filter. Department rows are not stored here: the models that need them
+-- add them as the sum of these unit rows (macro with_department_rows) at the grain they need,
+-- so a department is by construction the sum of its units and the ledger-grain flows are
+-- stored once.
 with
 
 income as (
@@ -159,56 +161,30 @@ unit_scope as (
         fund_source_code, income_type_code, spending_type_code, economic_code
 ),
 
--- A department is the sum of its units: it is aggregated from the unit rows, not re-read.
-department_scope as (
-    select
-        department_code,
-        cast(null as varchar) as unit_code,
-        fiscal_year,
-        flow,
-        function_code,
-        fund_source_code,
-        income_type_code,
-        spending_type_code,
-        economic_code,
-        cast(sum(amount_yuan) as decimal(18, 2)) as amount_yuan,
-        sum(entry_count) as entry_count
-    from unit_scope
-    group by
-        department_code, fiscal_year, flow, function_code,
-        fund_source_code, income_type_code, spending_type_code, economic_code
-),
-
-scoped as (
-    select * from unit_scope
-    union all
-    select * from department_scope
-),
-
 final as (
     select
-        scoped.department_code,
-        scoped.unit_code,
-        scoped.fiscal_year,
-        scoped.flow,
-        scoped.function_code,
-        left(scoped.function_code, 5) as function_section_code,
-        left(scoped.function_code, 3) as function_class_code,
-        scoped.fund_source_code,
+        unit_scope.department_code,
+        unit_scope.unit_code,
+        unit_scope.fiscal_year,
+        unit_scope.flow,
+        unit_scope.function_code,
+        left(unit_scope.function_code, 5) as function_section_code,
+        left(unit_scope.function_code, 3) as function_class_code,
+        unit_scope.fund_source_code,
         fund_sources.is_appropriation,
         fund_sources.budget_code,
-        scoped.income_type_code,
-        scoped.spending_type_code,
+        unit_scope.income_type_code,
+        unit_scope.spending_type_code,
         spending_types.spending_group,
-        scoped.economic_code,
-        left(scoped.economic_code, 3) as economic_class_code,
+        unit_scope.economic_code,
+        left(unit_scope.economic_code, 3) as economic_class_code,
         sangong_items.sangong_item_code,
-        scoped.amount_yuan,
-        scoped.entry_count
-    from scoped
-    left join fund_sources on scoped.fund_source_code = fund_sources.fund_source_code
-    left join spending_types on scoped.spending_type_code = spending_types.spending_type_code
-    left join sangong_items on scoped.economic_code = sangong_items.economic_code
+        unit_scope.amount_yuan,
+        unit_scope.entry_count
+    from unit_scope
+    left join fund_sources on unit_scope.fund_source_code = fund_sources.fund_source_code
+    left join spending_types on unit_scope.spending_type_code = spending_types.spending_type_code
+    left join sangong_items on unit_scope.economic_code = sangong_items.economic_code
 )
 
 select * from final

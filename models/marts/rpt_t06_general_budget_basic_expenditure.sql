@@ -82,6 +82,13 @@ basic_flows as (
         and {{ valid_for_year('class_rows', 'flows.fiscal_year') }}
 ),
 
+-- Each unit's basic flows, and each department's as the sum of its units'.
+scoped_basic_flows as (
+    {{ with_department_rows(
+        'basic_flows', ['fiscal_year', 'economic_code', 'economic_class_code', 'section']
+    ) }}
+),
+
 -- A class row sums its 款, an item row its own 款, a section total every listed class.
 amounts as (
     select
@@ -92,7 +99,7 @@ amounts as (
         'class' as row_kind,
         economic_class_code as row_code,
         sum(amount_yuan) as amount_yuan
-    from basic_flows
+    from scoped_basic_flows
     group by department_code, unit_code, fiscal_year, section, economic_class_code
     union all
     select
@@ -103,7 +110,7 @@ amounts as (
         'item' as row_kind,
         economic_code as row_code,
         sum(amount_yuan) as amount_yuan
-    from basic_flows
+    from scoped_basic_flows
     group by department_code, unit_code, fiscal_year, section, economic_code
     union all
     select
@@ -114,7 +121,7 @@ amounts as (
         'section_total' as row_kind,
         cast(null as varchar) as row_code,
         sum(amount_yuan) as amount_yuan
-    from basic_flows
+    from scoped_basic_flows
     group by department_code, unit_code, fiscal_year, section
 ),
 

@@ -11,9 +11,14 @@ layout as (
     select * from {{ ref('layout_t09') }}
 ),
 
-flows as (
+unit_flows as (
     select * from {{ ref('int_ledger_flows') }}
     where is_appropriation and sangong_item_code is not null
+),
+
+-- Each unit's 三公 flows, and each department's as the sum of its units'.
+flows as (
+    {{ with_department_rows('unit_flows', ['fiscal_year', 'flow', 'sangong_item_code']) }}
 ),
 
 frame as (

@@ -21,6 +21,7 @@ units as (
     select * from {{ ref('int_units_with_departments') }}
 ),
 
+-- Unit rows: a department's figure is their sum (grouped by department below).
 flows as (
     select * from {{ ref('int_ledger_flows') }}
 ),
@@ -62,7 +63,7 @@ initial_budget_by_item as (
         function_code,
         sum(amount_yuan) as amount_yuan
     from flows
-    where unit_code is null and flow = 'initial_budget' and budget_code = 'general_public'
+    where flow = 'initial_budget' and budget_code = 'general_public'
     group by department_code, fiscal_year, function_code
 ),
 
@@ -263,7 +264,6 @@ annex_public_cost as (
     left join flows
         on cells.department_code = flows.department_code
         and cells.fiscal_year = flows.fiscal_year
-        and flows.unit_code is null
         and flows.flow = 'initial_budget'
         and flows.budget_code = 'general_public'
         and flows.spending_type_code = 'basic_public'
@@ -433,7 +433,7 @@ sangong_initial_by_item as (
         sangong_item_code,
         sum(amount_yuan) as amount_yuan
     from flows
-    where unit_code is null and flow = 'initial_budget' and is_appropriation and sangong_item_code is not null
+    where flow = 'initial_budget' and is_appropriation and sangong_item_code is not null
     group by department_code, fiscal_year, sangong_item_code
 ),
 
