@@ -23,12 +23,10 @@ cell_key as (
     from cells
 ),
 
-department_cells as (
-    select * from cell_key
-    where unit_code is null
-),
-
-summed_unit_cells as (
+-- One pass: each cell key sums the department's amount and its units' amounts side by side (a
+-- cell shown for one scope and not the other compares with 0), instead of aggregating the units
+-- and joining back to the department cells.
+compared as (
     select
         department_code,
         fiscal_year,
@@ -38,31 +36,10 @@ summed_unit_cells as (
         line_no,
         row_label,
         column_label,
-        sum(amount_yuan) as amount_yuan
+        coalesce(sum(case when unit_code is null then amount_yuan end), 0) as actual,
+        coalesce(sum(case when unit_code is not null then amount_yuan end), 0) as expected
     from cell_key
-    where unit_code is not null
     group by department_code, fiscal_year, table_no, section, row_code, line_no, row_label, column_label
-),
-
-compared as (
-    select
-        coalesce(department_cells.department_code, summed_unit_cells.department_code) as department_code,
-        coalesce(department_cells.fiscal_year, summed_unit_cells.fiscal_year) as fiscal_year,
-        coalesce(department_cells.table_no, summed_unit_cells.table_no) as table_no,
-        coalesce(department_cells.row_label, summed_unit_cells.row_label) as row_label,
-        coalesce(department_cells.column_label, summed_unit_cells.column_label) as column_label,
-        coalesce(department_cells.amount_yuan, 0) as actual,
-        coalesce(summed_unit_cells.amount_yuan, 0) as expected
-    from department_cells
-    full outer join summed_unit_cells
-        on department_cells.department_code = summed_unit_cells.department_code
-        and department_cells.fiscal_year = summed_unit_cells.fiscal_year
-        and department_cells.table_no = summed_unit_cells.table_no
-        and department_cells.section = summed_unit_cells.section
-        and department_cells.row_code = summed_unit_cells.row_code
-        and department_cells.line_no = summed_unit_cells.line_no
-        and department_cells.row_label = summed_unit_cells.row_label
-        and department_cells.column_label = summed_unit_cells.column_label
 )
 
 select

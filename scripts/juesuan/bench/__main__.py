@@ -43,7 +43,6 @@ SIZES = {
 GNU_TIME = "/usr/bin/time"
 # Bump when the generator's output changes, so the benchmark regenerates its ledgers.
 GENERATOR_VERSION = 2
-START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 CELL_KEY = (
     "department_code, unit_code, fiscal_year, table_no, coalesce(section, '') as section, row_code, line_no, "
     "column_label"
@@ -253,13 +252,15 @@ def results_markdown(
     return "\n".join(lines)
 
 
-def write_results(markdown: str, path: Path) -> None:
-    text = path.read_text(encoding="utf-8") if path.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
-    if START not in text:
-        text += f"\n{START}\n{END}\n"
-    head, rest = text.split(START, 1)
-    tail = rest.split(END, 1)[1]
-    path.write_text(f"{head}{START}\n{markdown}\n{END}{tail}", encoding="utf-8")
+def write_results(markdown: str, path: Path, section: str = "bench") -> None:
+    """Replace the text between <!-- section:start --> and <!-- section:end --> (appended if absent)."""
+    start, end = f"<!-- {section}:start -->", f"<!-- {section}:end -->"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    if start not in text:
+        text += f"\n{start}\n{end}\n"
+    head, rest = text.split(start, 1)
+    tail = rest.split(end, 1)[1]
+    path.write_text(f"{head}{start}\n{markdown}\n{end}{tail}", encoding="utf-8")
 
 
 def ensure_ledger(size: str, work: Path, seed: int) -> dict:
@@ -304,6 +305,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--work", type=Path, default=PROJECT / "target" / "bench", help="ledgers, warehouses, logs"
     )
     parser.add_argument("--out", type=Path, default=PROJECT / "BENCHMARKS.md")
+    parser.add_argument(
+        "--section",
+        default="bench",
+        help="results go between <!-- SECTION:start --> and <!-- SECTION:end --> of --out "
+        "(e.g. bench-100m, so a 100M run keeps the 1M/10M table)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     return parser.parse_args(argv)
 
@@ -356,8 +363,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         # Written after every size, so an interrupted run keeps what it measured.
-        write_results(results_markdown(measures, generated, checks, started, loads), args.out)
-    write_results(results_markdown(measures, generated, checks, started, loads), args.out)
+        write_results(results_markdown(measures, generated, checks, started, loads), args.out, args.section)
+    write_results(results_markdown(measures, generated, checks, started, loads), args.out, args.section)
     print(f"wrote {args.out}")
     return 0 if all(m.ok for m in measures) and all(c.startswith("identical") for c in checks.values()) else 1
 
