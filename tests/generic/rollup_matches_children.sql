@@ -3,7 +3,9 @@
     in the same group: total = Σ 类, 类 = Σ 款, 款 = Σ 项. Codes of `leaf_length` digits have no
     children (7 for function codes, 5 for economic codes). A non-zero parent without children,
     and children whose parent row is missing, fail too. `tolerance_per_part` allows, for rounded
-    amounts, half a unit × (number of children + 1) (XBRL Calculations 1.1). -#}
+    amounts, half a unit × (number of children + 1) (XBRL Calculations 1.1).
+    One aggregation: each row adds its amount to its own bucket as a parent and to its parent's
+    bucket as a child, so parents and the sums of their children meet without a join. -#}
 {% test rollup_matches_children(
     model, group_by, code_column='row_code', amount_column='amount_yuan', leaf_length=7,
     tolerance_per_part=0
@@ -22,32 +24,42 @@
         from {{ model }}
     ),
 
-    children as (
-        select {{ keys }}, parent_code, sum(amount) as children_amount, count(*) as child_count
-        from cells
-        where code is not null
-        group by {{ keys }}, parent_code
-    ),
-
-    parents as (
-        select {{ keys }}, coalesce(code, '') as parent_code, amount as parent_amount
+    contributions as (
+        select
+            {{ keys }},
+            coalesce(code, '') as parent_code,
+            amount as parent_amount,
+            case when false then amount end as child_amount,
+            0 as is_child
         from cells
         where code is null or length(code) < {{ leaf_length }}
+        union all
+        select
+            {{ keys }},
+            parent_code,
+            case when false then amount end as parent_amount,
+            amount as child_amount,
+            1 as is_child
+        from cells
+        where code is not null
+    ),
+
+    compared as (
+        select
+            {{ keys }},
+            parent_code,
+            sum(parent_amount) as actual,
+            sum(child_amount) as expected,
+            sum(is_child) as child_count
+        from contributions
+        group by {{ keys }}, parent_code
     )
 
     select
-        {% for key in group_by %}coalesce(parents.{{ key }}, children.{{ key }}) as {{ key }},
-        {% endfor -%}
-        coalesce(parents.parent_code, children.parent_code) as parent_code,
-        parents.parent_amount as actual,
-        children.children_amount as expected,
-        coalesce(parents.parent_amount, 0) - coalesce(children.children_amount, 0) as difference
-    from parents
-    full outer join children
-        on {% for key in group_by %}parents.{{ key }} is not distinct from children.{{ key }}
-        and {% endfor -%} parents.parent_code = children.parent_code
-    where parents.parent_amount is null
-        or children.children_amount is null and parents.parent_amount <> 0
-        or abs(parents.parent_amount - children.children_amount)
-        > {{ tolerance_per_part }} * (children.child_count + 1)
+        *,
+        coalesce(actual, 0) - coalesce(expected, 0) as difference
+    from compared
+    where actual is null
+        or expected is null and actual <> 0
+        or abs(actual - expected) > {{ tolerance_per_part }} * (child_count + 1)
 {% endtest %}
