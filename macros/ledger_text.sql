@@ -4,7 +4,7 @@
     normalised, never rejected (rule I25 reports each normalised value as a warning).
     amount_from_text: an amount in 元 with at most two decimals; anything else becomes null and
     rules I17/I18 name the row (a decimal cast would silently round 1.234 to 1.23), unless the
-    file's own column type already guarantees it (ledger_column_holds_yuan). -#}
+    file's own column type already guarantees it (ledger_amount_typing). -#}
 {#- translate() is the costly part (at 10M lines it was most of staging: 15 s of 18 s), and an
     ASCII-only value (as many bytes as characters) has no full-width digit to translate. -#}
 {% macro normalised_code(column) -%}
@@ -16,8 +16,11 @@
 {%- endmacro %}
 
 {% macro amount_from_text(column, entity) -%}
-    {%- if ledger_column_holds_yuan(entity, column) -%}
+    {%- set typed = ledger_amount_typing(entity, column) -%}
+    {%- if typed == 'cents' -%}
     cast({{ column }} as decimal(18, 2))
+    {%- elif typed == 'decimal' -%}
+    case when {{ column }} = round({{ column }}, 2) then cast({{ column }} as decimal(18, 2)) end
     {%- else -%}
     case
         when {{ matches_pattern('trim(cast(' ~ column ~ ' as varchar))', '^-?[0-9]+([.][0-9]{1,2})?$') }}
@@ -26,19 +29,22 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- True when a ledger file types the column so that every value is already an amount in 元 with
-    at most two decimals that fits decimal(18, 2): a Parquet DECIMAL(p, s) with s <= 2 and
-    p - s <= 16, or a small integer type. Such a column is cast directly, without the text round
-    trip and its regular expression (rules I17/I18 cannot fail on it). Text, floating-point and
-    wider types (CSV files, the example seeds) take the text path. -#}
-{% macro ledger_column_holds_yuan(entity, column) -%}
+{#- How a ledger file types an amount column, which decides how staging reads it:
+    'cents': every value is already 元 with at most two decimals that fits decimal(18, 2) (a
+      Parquet DECIMAL(p, s) with s <= 2 and p - s <= 16, or a small integer type): cast
+      directly, without the text round trip and its regular expression (I17/I18 cannot fail);
+    'decimal': a Parquet DECIMAL with more decimals (p - s <= 16): read when the value is whole
+      cents (123.450), else null for rule I18 to name (123.455);
+    'text': anything else (CSV files, the example seeds, floating point, wider types): the text
+      path. -#}
+{% macro ledger_amount_typing(entity, column) -%}
     {%- set path = ledger_path() -%}
     {%- if path == '' or not execute -%}
-        {{- return(false) -}}
+        {{- return('text') -}}
     {%- endif -%}
     {%- set file = ledger_found_file(entity, path.rstrip('/')) -%}
     {%- if not file.endswith('.parquet') -%}
-        {{- return(false) -}}
+        {{- return('text') -}}
     {%- endif -%}
     {%- set found = run_query(
         "select column_type from (describe select " ~ column ~ " from read_parquet('" ~ file ~ "'))"
@@ -47,9 +53,13 @@
     {%- set decimal = modules.re.match('^DECIMAL\((\d+),\s*(\d+)\)$', type) -%}
     {%- if decimal -%}
         {%- set precision, scale = decimal.group(1) | int, decimal.group(2) | int -%}
-        {{- return(scale <= 2 and precision - scale <= 16) -}}
+        {%- if precision - scale > 16 -%}
+            {{- return('text') -}}
+        {%- endif -%}
+        {{- return('cents' if scale <= 2 else 'decimal') -}}
     {%- endif -%}
-    {{- return(type in ['TINYINT', 'SMALLINT', 'INTEGER', 'UTINYINT', 'USMALLINT', 'UINTEGER']) -}}
+    {%- set small_integers = ['TINYINT', 'SMALLINT', 'INTEGER', 'UTINYINT', 'USMALLINT', 'UINTEGER'] -%}
+    {{- return('cents' if type in small_integers else 'text') -}}
 {%- endmacro %}
 
 {#- The file a ledger row came from, as findings name it. -#}

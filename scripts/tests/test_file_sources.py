@@ -120,3 +120,62 @@ def test_a_missing_file_is_named(built, tmp_path):
     )
     assert completed.returncode != 0
     assert f"neither {partial}/projects.parquet nor {partial}/projects.csv exists" in completed.stdout
+
+
+@pytest.mark.parametrize("amount_type", ["decimal(18, 3)", "double"])
+def test_amounts_typed_wider_than_cents_are_read_as_text_and_checked(built, tmp_path, amount_type):
+    """Only a Parquet amount typed DECIMAL(p <= 18, s <= 2) is cast directly. A wider DECIMAL is
+    read when its value is whole cents (123.450) and a floating-point amount through its text;
+    either way a third decimal is not rounded away but left for rule I18 to name."""
+    project, ledger = built
+    typed = tmp_path / "typed"
+    typed.mkdir()
+    for path in ledger.iterdir():
+        if path.name != "expenditure_entries.parquet":
+            (typed / path.name).symlink_to(path)
+    source = ledger / "expenditure_entries.parquet"
+    duckdb.sql(
+        f"""copy (
+                select * replace (
+                    cast(case when entry_id = (select min(entry_id) from '{source}') then 10.005
+                         else amount_yuan end as {amount_type}) as amount_yuan)
+                from '{source}'
+            ) to '{typed}/expenditure_entries.parquet' (format parquet)"""
+    )
+    target = tmp_path / "target"
+    completed = dbt(
+        project, typed, "run", "--select", "stg_ledger__expenditure_entries", "--target-path", str(target)
+    )
+    assert completed.returncode == 0, completed.stdout
+    compiled = next(target.rglob("stg_ledger__expenditure_entries.sql")).read_text(encoding="utf-8")
+    assert ("regexp_matches" in compiled) == (amount_type == "double")  # the text path
+    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
+        first = connection.execute(
+            "select amount_yuan, amount_yuan_as_given from stg_ledger__expenditure_entries "
+            "order by entry_id limit 1"
+        ).fetchone()
+        unread = connection.execute(
+            "select count(*) from stg_ledger__expenditure_entries where amount_yuan is null"
+        ).fetchone()[0]
+    assert first[0] is None and float(first[1]) == 10.005
+    assert unread == 1  # every other amount has at most two decimals and is read
+
+
+def test_amounts_typed_in_cents_are_cast_without_the_text_path(built, tmp_path):
+    project, ledger = built
+    types = duckdb.sql(f"describe select amount_yuan from '{ledger}/expenditure_entries.parquet'").fetchall()
+    assert types[0][1] == "DECIMAL(18,2)"  # what the generator writes
+    target = tmp_path / "target"
+    completed = dbt(
+        project,
+        ledger,
+        "compile",
+        "--select",
+        "stg_ledger__expenditure_entries",
+        "--target-path",
+        str(target),
+    )
+    assert completed.returncode == 0, completed.stdout
+    compiled = next(target.rglob("stg_ledger__expenditure_entries.sql")).read_text(encoding="utf-8")
+    assert "cast(amount_yuan as decimal(18, 2)) as amount_yuan" in compiled
+    assert "regexp_matches" not in compiled
