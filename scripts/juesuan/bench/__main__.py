@@ -204,6 +204,30 @@ def load() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
+def targets_markdown(by: dict[tuple[str, str], Measure]) -> list[str]:
+    """The issue's targets, judged from this run's medians (at 10M lines, where it measured 10M)."""
+    example, dbt = by.get(("example", "dbt")), by.get(("10m", "dbt"))
+    hand, pandas_ = by.get(("10m", "duckdb")), by.get(("10m", "pandas"))
+
+    def verdict(ok: bool) -> str:
+        return "yes" if ok else "no"
+
+    rows = ["| target (10M lines) | measured | met? |", "|---|---|---|"]
+    if example and example.seconds:
+        rows.append(f"| example build ≤ 15 s | {example.median:.1f} s | {verdict(example.median <= 15)} |")
+    if example and dbt and dbt.seconds and hand and hand.seconds:
+        ratio = (dbt.median - example.median) / hand.median
+        rows.append(
+            f"| dbt data-dependent time ≤ 2× the DuckDB script | {ratio:.2f}× | {verdict(ratio <= 2)} |"
+        )
+    if dbt and dbt.seconds and pandas_ and pandas_.seconds:
+        ratio = pandas_.median / dbt.median
+        rows.append(f"| dbt ≥ 20× faster than pandas | {ratio:.1f}× | {verdict(ratio >= 20)} |")
+    if dbt and dbt.seconds:
+        rows.append(f"| peak memory ≤ 4 GiB | {dbt.peak_mib:,.0f} MiB | {verdict(dbt.peak_mib <= 4096)} |")
+    return rows if len(rows) > 2 else []
+
+
 def results_markdown(
     measures: list[Measure], generated: dict, checks: dict[str, str], started: str, loads: list[str]
 ) -> str:
@@ -243,6 +267,7 @@ def results_markdown(
         lines.append(
             f"| {size} | {dependent:.1f} | {ratio_hand} | {ratio_pandas} | {ratio_dependent} | {checks.get(size, '')} |"
         )
+    lines += ["", *targets_markdown(by)]
     lines.append("")
     for size, info in generated.items():
         lines.append(
