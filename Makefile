@@ -70,12 +70,12 @@ lint: setup
 	$(BIN)/sqlfluff lint models tests macros
 	$(BIN)/python -m juesuan.yaml_check
 
-# The whole project, tests included, on a throw-away warehouse, so a test run never touches
+# The whole project, tests, unit tests and fixture proofs included (selectors.yml), on a throw-away warehouse, so a test run never touches
 # the analyst's copy.
 # A warning is a failure here: no [WARNING] line, and the summary must say WARN=0.
 dbt-test: setup
 	mkdir -p $(TEST_DIR) && rm -f $(TEST_DIR)/test.duckdb
-	set -o pipefail; JUESUAN_DUCKDB=$(TEST_DIR)/test.duckdb $(BIN)/dbt build \
+	set -o pipefail; JUESUAN_DUCKDB=$(TEST_DIR)/test.duckdb $(BIN)/dbt build --selector everything \
 		--target-path $(TEST_DIR)/dbt --log-path $(TEST_DIR)/logs | tee $(TEST_DIR)/dbt-build.log
 	grep -q ' WARN=0 ' $(TEST_DIR)/dbt-build.log && ! grep -q 'WARNING' $(TEST_DIR)/dbt-build.log \
 		|| { echo 'dbt build printed warnings (see above)'; exit 1; }
