@@ -1,5 +1,7 @@
--- 公开06表 一般公共预算财政拨款基本支出决算明细表. Grain: one row per reporting scope, fiscal
--- year and layout row (economic 类, 款, or section total); one column, 决算数.
+-- The cells of 公开06表 一般公共预算财政拨款基本支出决算明细表 (a view of them in the marts:
+-- rpt_t06_general_budget_basic_expenditure). Grain: one row per reporting scope, fiscal year and
+-- layout row (economic 类, 款, or section total); one column, 决算数.
+-- A view: rpt_disclosure_cells reads it once and stores the cells.
 -- A class row sums all its 款; a section total sums every class the layout lists in that
 -- section (人员经费: 301, 303; 公用经费: the others), so spending on a class the layout lacks
 -- shows up as a gap against 公开05表 (tested), never silently in the wrong row.

@@ -1,4 +1,6 @@
--- 公开09表 财政拨款"三公"经费支出决算表. Grain: one row per reporting scope, fiscal year,
+-- The cells of 公开09表 财政拨款"三公"经费支出决算表 (a view of them in the marts:
+-- rpt_t09_sangong_expenditure). A view: rpt_disclosure_cells reads it once and stores the cells.
+-- Grain: one row per reporting scope, fiscal year,
 -- section (预算数 = 全年预算数, 决算数) and column. Only 财政拨款 money counts, basic and project
 -- spending alike; each column sums the 三公 items the layout assigns to it.
 with

@@ -4,46 +4,28 @@
 -- a stable interface.
 with
 
-t01 as (select * from {{ ref('rpt_t01_income_expenditure_summary') }}),
+-- The cells of every table, each stored once: the 01/04 lines, the 类/款/项 tables (02, 03, 05,
+-- 07, 08), 06 and 09. The nine rpt_t0x models are views of this one.
+line_cells as (select * from {{ ref('int_layout_line_cells') }}),
 
-t02 as (select * from {{ ref('rpt_t02_income_by_function') }}),
+function_table_cells as (select * from {{ ref('int_function_table_cells') }}),
 
-t03 as (select * from {{ ref('rpt_t03_expenditure_by_function') }}),
+basic_expenditure_cells as (select * from {{ ref('int_basic_expenditure_cells') }}),
 
-t04 as (select * from {{ ref('rpt_t04_appropriation_summary') }}),
-
-t05 as (select * from {{ ref('rpt_t05_general_budget_expenditure') }}),
-
-t06 as (select * from {{ ref('rpt_t06_general_budget_basic_expenditure') }}),
-
-t07 as (select * from {{ ref('rpt_t07_government_fund_income_expenditure') }}),
-
-t08 as (select * from {{ ref('rpt_t08_soe_capital_expenditure') }}),
-
-t09 as (select * from {{ ref('rpt_t09_sangong_expenditure') }}),
+sangong_cells as (select * from {{ ref('int_sangong_cells') }}),
 
 departments as (
     select * from {{ ref('stg_ledger__departments') }}
 ),
 
 all_cells as (
-    select * from t01
+    select * from line_cells
     union all
-    select * from t02
+    select * from function_table_cells
     union all
-    select * from t03
+    select * from basic_expenditure_cells
     union all
-    select * from t04
-    union all
-    select * from t05
-    union all
-    select * from t06
-    union all
-    select * from t07
-    union all
-    select * from t08
-    union all
-    select * from t09
+    select * from sangong_cells
 ),
 
 final as (

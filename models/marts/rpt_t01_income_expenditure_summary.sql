@@ -1,6 +1,6 @@
--- 公开01表 收入支出决算总表. Grain: one row per reporting scope, fiscal year, line (行次) and column.
--- A view: the cells are stored once, in the intermediate model it filters.
+-- 公开01表 收入支出决算总表. Grain: one row per reporting scope, fiscal year, row and column.
+-- A view: the table's cells in rpt_disclosure_cells, where every cell is stored once.
 {{ config(materialized='view') }}
 
-select * from {{ ref('int_layout_line_cells') }}
+select * from {{ ref('rpt_disclosure_cells') }}
 where table_no = '01'

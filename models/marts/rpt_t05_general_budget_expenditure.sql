@@ -1,6 +1,6 @@
--- 公开05表. Grain: one row per reporting scope, fiscal year, row (合计, 类, 款, 项) and column.
--- A view: the cells are stored once, in the intermediate model it filters.
+-- 公开05表 一般公共预算财政拨款支出决算表. Grain: one row per reporting scope, fiscal year, row and column.
+-- A view: the table's cells in rpt_disclosure_cells, where every cell is stored once.
 {{ config(materialized='view') }}
 
-select * from {{ ref('int_function_table_cells') }}
+select * from {{ ref('rpt_disclosure_cells') }}
 where table_no = '05'

@@ -211,16 +211,9 @@ def test_line_rules_fire_each_on_its_own_line(tmp_path):
 
 
 # ---------------------------------------------------------------- build 4: identities
-# case department → (table, where, change) edits, and the rules that must then fail.
-# Where each table's cells are stored: 01/04 and the 类/款/项 tables are views over two cell
-# models, 06 and 09 are tables of their own.
-TABLES = {
-    "01": "main.int_layout_line_cells",
-    "04": "main.int_layout_line_cells",
-    "06": "main.rpt_t06_general_budget_basic_expenditure",
-    "09": "main.rpt_t09_sangong_expenditure",
-}
-STORED_WITH_OTHERS = "main.int_function_table_cells"  # 02, 03, 05, 07, 08
+# case department → (table, where, change) edits, and the rules that must then fail. Every cell is
+# stored once (rpt_disclosure_cells; the nine tables are views of it), so a changed cell fails
+# every rule it takes part in: its table's identities, the cross-table checks, conservation.
 CELLS = "main.rpt_disclosure_cells"
 
 
@@ -230,15 +223,6 @@ def chain(code: str) -> str:
 
 
 ONE_YUAN_MORE = "amount_yuan = amount_yuan + 1"
-
-
-def in_table(table_no: str, where: str, change: str = ONE_YUAN_MORE) -> tuple[str, str, str]:
-    """Change the department-level cells of one table, where they are stored."""
-    return (
-        TABLES.get(table_no, STORED_WITH_OTHERS),
-        f"unit_code is null and table_no = '{table_no}' and {where}",
-        change,
-    )
 
 
 def in_cells(
@@ -264,61 +248,74 @@ def wan_more(amount: str) -> str:
 
 
 CASES: dict[str, tuple[list[tuple[str, str, str]], set[str]]] = {
-    "T01-01": ([in_table("01", "line_no in (60, 62)")], {"T01-01"}),
-    "T01-02": ([in_table("01", "line_no = 28")], {"T01-02"}),
-    "T01-03": ([in_table("01", "line_no = 59")], {"T01-03"}),
-    "T01-04": ([in_table("01", "line_no = 4")], {"T01-04"}),
-    "T01-05": ([in_table("01", "line_no = 39")], {"T01-05"}),
+    "T01-01": ([in_cells("01", "line_no in (60, 62)")], {"T01-01"}),
+    "T01-02": ([in_cells("01", "line_no = 28")], {"T01-02"}),
+    "T01-03": ([in_cells("01", "line_no = 59")], {"T01-03"}),
+    "T01-04": ([in_cells("01", "line_no = 4")], {"T01-04", "X01-02"}),
+    "T01-05": ([in_cells("01", "line_no = 39")], {"T01-05", "X01-03"}),
     "T02-01": (
-        [in_table("02", "row_code = '2010302' and column_label in ('本年收入合计', '财政拨款收入')")],
+        [in_cells("02", "row_code = '2010302' and column_label in ('本年收入合计', '财政拨款收入')")],
         {"T02-01"},
     ),
-    "T02-02": ([in_table("02", chain("2010302") + " and column_label = '其他收入'")], {"T02-02"}),
+    "T02-02": ([in_cells("02", chain("2010302") + " and column_label = '其他收入'")], {"T02-02", "X01-02"}),
     "T03-01": (
-        [in_table("03", "row_code = '2010302' and column_label in ('本年支出合计', '项目支出')")],
+        [in_cells("03", "row_code = '2010302' and column_label in ('本年支出合计', '项目支出')")],
         {"T03-01"},
     ),
-    "T03-02": ([in_table("03", chain("2010302") + " and column_label = '经营支出'")], {"T03-02"}),
-    "T04-01": ([in_table("04", "line_no = 32")], {"T04-01", "T04-02"}),
-    "T04-03": ([in_table("04", "line_no = 1")], {"T04-03", "T04-08"}),
-    "T04-04": ([in_table("04", "line_no = 29")], {"T04-04", "T04-08"}),
+    "T03-02": ([in_cells("03", chain("2010302") + " and column_label = '经营支出'")], {"T03-02"}),
+    "T04-01": ([in_cells("04", "line_no = 32")], {"T04-01", "T04-02"}),
+    "T04-03": ([in_cells("04", "line_no = 1")], {"T04-03", "T04-08", "X01-04"}),
+    "T04-04": ([in_cells("04", "line_no = 29")], {"T04-04", "T04-08"}),
     "T04-05": (
-        [in_table("04", "line_no = 64 and column_label = '一般公共预算财政拨款'")],
+        [in_cells("04", "line_no = 64 and column_label = '一般公共预算财政拨款'")],
         {"T04-05", "T04-07"},
     ),
     "T04-06": (
-        [in_table("04", "line_no = 40 and column_label in ('合计', '一般公共预算财政拨款')")],
-        {"T04-06"},
+        [in_cells("04", "line_no = 40 and column_label in ('合计', '一般公共预算财政拨款')")],
+        {"T04-06", "X04-05"},
     ),
-    "T04-07": ([in_table("04", "line_no = 40 and column_label = '合计'")], {"T04-06", "T04-07"}),
+    "T04-07": ([in_cells("04", "line_no = 40 and column_label = '合计'")], {"T04-06", "T04-07"}),
     "T04-09": (
-        [in_table("04", "line_no = 60 and column_label in ('合计', '政府性基金预算财政拨款')")],
-        {"T04-05", "T04-09"},
+        [in_cells("04", "line_no = 60 and column_label in ('合计', '政府性基金预算财政拨款')")],
+        {"T04-05", "T04-09", "X04-07"},
     ),
     "T04-10": (
-        [in_table("04", "line_no = 60 and column_label in ('合计', '国有资本经营预算财政拨款')")],
+        [in_cells("04", "line_no = 60 and column_label in ('合计', '国有资本经营预算财政拨款')")],
         {"T04-05", "T04-10"},
     ),
-    "T05-01": ([in_table("05", "row_code = '2010302' and column_label in ('小计', '项目支出')")], {"T05-01"}),
-    "T05-02": ([in_table("05", chain("2010302") + " and column_label = '基本支出'")], {"T05-02"}),
-    "T06-01": ([in_table("06", "row_code = '30101'")], {"T06-01"}),
+    "T05-01": ([in_cells("05", "row_code = '2010302' and column_label in ('小计', '项目支出')")], {"T05-01"}),
+    "T05-02": ([in_cells("05", chain("2010302") + " and column_label = '基本支出'")], {"T05-02", "X05-06"}),
+    "T06-01": ([in_cells("06", "row_code = '30101'")], {"T06-01"}),
     "T07-01": (
-        [in_table("07", "row_code = '2120801' and column_label in ('年初结转和结余', '年末结转和结余')")],
+        [in_cells("07", "row_code = '2120801' and column_label in ('年初结转和结余', '年末结转和结余')")],
         {"T07-01"},
     ),
-    "T07-02": ([in_table("07", chain("2120801") + " and column_label = '基本支出'")], {"T07-02"}),
-    "T07-03": ([in_table("07", chain("2120801") + " and column_label = '年末结转和结余'")], {"T07-03"}),
-    "T08-01": ([in_table("08", "row_code = '2230105' and column_label in ('合计', '项目支出')")], {"T08-01"}),
-    "T08-02": ([in_table("08", chain("2230105") + " and column_label = '基本支出'")], {"T08-02"}),
-    "T09-01": ([in_table("09", "section = '决算数' and column_label = '合计'")], {"T09-01"}),
-    "T09-02": ([in_table("09", "section = '决算数' and column_label in ('合计', '小计')")], {"T09-02"}),
-    "X01-02": ([in_cells("01", "line_no = 4")], {"X01-02"}),
-    "X01-03": ([in_cells("01", "line_no = 39")], {"X01-03"}),
-    "X01-04": ([in_cells("01", "line_no = 2")], {"X01-02", "X01-04"}),
-    "X04-05": ([in_cells("04", "line_no = 40 and column_label = '一般公共预算财政拨款'")], {"X04-05"}),
-    "X04-07": ([in_cells("04", "line_no = 30")], {"X04-07"}),
-    "X04-08": ([in_cells("04", "line_no = 53 and column_label = '国有资本经营预算财政拨款'")], {"X04-08"}),
-    "X05-06": ([in_cells("05", "row_code is null and column_label = '基本支出'")], {"X05-06"}),
+    "T07-02": ([in_cells("07", chain("2120801") + " and column_label = '基本支出'")], {"T07-02"}),
+    "T07-03": (
+        [in_cells("07", chain("2120801") + " and column_label = '年末结转和结余'")],
+        {"T07-03", "X04-07"},
+    ),
+    "T08-01": ([in_cells("08", "row_code = '2230105' and column_label in ('合计', '项目支出')")], {"T08-01"}),
+    "T08-02": ([in_cells("08", chain("2230105") + " and column_label = '基本支出'")], {"T08-02"}),
+    "T09-01": ([in_cells("09", "section = '决算数' and column_label = '合计'")], {"C01", "T09-01"}),
+    "T09-02": (
+        [in_cells("09", "section = '决算数' and column_label in ('合计', '小计')")],
+        {"C01", "T09-02"},
+    ),
+    "X01-04": ([in_cells("01", "line_no = 2")], {"T01-04", "X01-02", "X01-04"}),
+    "X04-05": (
+        [in_cells("04", "line_no = 40 and column_label = '一般公共预算财政拨款'")],
+        {"T04-06", "T04-07", "X04-05"},
+    ),
+    "X04-07": ([in_cells("04", "line_no = 30")], {"T04-04", "T04-09", "X04-07"}),
+    "X04-08": (
+        [in_cells("04", "line_no = 53 and column_label = '国有资本经营预算财政拨款'")],
+        {"T04-06", "T04-07", "X04-08"},
+    ),
+    "X05-06": (
+        [in_cells("05", "row_code is null and column_label = '基本支出'")],
+        {"T05-01", "T05-02", "X05-06"},
+    ),
     "W01": (
         [in_cells("02", "row_code is null and column_label = '本年收入合计'", wan_more("0.01"), units=False)],
         {"W01"},
@@ -328,7 +325,7 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], set[str]]] = {
         {"W01", "W02"},
     ),
     "W03": ([in_cells("01", "line_no = 58", wan_more("0.50"), units=False)], {"W01", "W03"}),
-    "C01": ([in_cells("01", "line_no = 27")], {"C01"}),
+    "C01": ([in_cells("01", "line_no = 27")], {"C01", "T01-02", "T01-04"}),
     "N01-01": ([in_facts("fact_key = 'appropriation_total'", "count_value = 1")], {"N01-01"}),
     "N02-01": ([in_facts("fact_key = 'income_by_type' and item_code = '3'")], {"N02-01"}),
     "N03-01": ([in_facts("fact_key = 'expenditure_by_type' and item_code = '4'")], {"N03-01"}),
@@ -339,7 +336,10 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], set[str]]] = {
     ),
     "N06-01": ([in_facts("fact_key = 'basic_by_component' and item_code = '公用经费'")], {"N06-01"}),
     "N14-01": ([in_facts("fact_key = 'project_execution' and item_code = 'P2023-02'")], {"N14-01"}),
-    "C03": ([in_cells("03", "row_code = '2010302' and column_label = '本年支出合计'", units=False)], {"C03"}),
+    "C03": (
+        [in_cells("03", "row_code = '2010302' and column_label = '本年支出合计'", units=False)],
+        {"C03", "T03-01", "T03-02"},
+    ),
 }
 
 
