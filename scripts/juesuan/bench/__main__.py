@@ -3,8 +3,9 @@
 For each size it generates a ledger (juesuan.generate, Parquet), then times, on this machine and
 in this one run:
 
-- ``dbt``: ``dbt build`` of the whole project (every model and every test) over the ledger files,
-  on a fresh warehouse file each time; and over the bundled example (``example``);
+- ``dbt``: ``dbt build`` of the whole project (every model, seed, data test and rule: the default
+  selector) over the ledger files, on a fresh warehouse file each time; and over the bundled
+  example (``example``), also with ``--selector everything`` (plus unit tests and fixture proofs);
 - ``duckdb``: the hand-written DuckDB script (bench/disclosure.sql), the engine's practical limit;
 - ``pandas``: the pandas implementation (bench/pandas_impl.py).
 
@@ -109,11 +110,14 @@ def measure(name: str, size: str, commands: list[tuple[list[str], dict[str, str]
 
 
 def dbt_commands(
-    size: str, ledger: Path | None, work: Path, repeats: int
+    size: str, ledger: Path | None, work: Path, repeats: int, selector: str | None = None
 ) -> list[tuple[list[str], dict[str, str]]]:
+    """``dbt build`` as an accountant runs it (the default selector: every model, seed, data test
+    and rule), or with ``selector`` (``everything`` adds the unit tests and fixture proofs)."""
     commands = []
+    name = f"{size}-{selector}" if selector else size
     for _ in range(repeats):
-        db = work / f"{size}-dbt.duckdb"
+        db = work / f"{name}-dbt.duckdb"
         env = {
             **os.environ,
             "DBT_PROFILES_DIR": str(PROJECT),
@@ -129,10 +133,11 @@ def dbt_commands(
                 [
                     str(BIN / "dbt"),
                     "build",
+                    *(["--selector", selector] if selector else []),
                     "--target-path",
-                    str(work / f"dbt-{size}"),
+                    str(work / f"dbt-{name}"),
                     "--log-path",
-                    str(work / "logs" / f"dbt-{size}"),
+                    str(work / "logs" / f"dbt-{name}"),
                     *(["--vars", json.dumps({"ledger_path": str(ledger)})] if ledger else []),
                 ]
             ),
@@ -350,6 +355,15 @@ def main(argv: list[str] | None = None) -> int:
     generated = {size: ensure_ledger(size, work, args.seed) for size in args.sizes}
     print("example: dbt build over the bundled example", flush=True)
     measures = [measure("dbt", "example", dbt_commands("example", None, work, args.repeats), work)]
+    # The same with the code's own proofs (unit tests, fixture proofs), as `make test` builds it.
+    measures.append(
+        measure(
+            "dbt --selector everything",
+            "example",
+            dbt_commands("example", None, work, args.repeats, selector="everything"),
+            work,
+        )
+    )
     checks = {}
     for size in args.sizes:
         ledger = work / f"ledger-{size}"
