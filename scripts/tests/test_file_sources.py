@@ -41,6 +41,25 @@ def statuses(project: Path) -> dict[str, str]:
     return {result["unique_id"].split(".")[2]: result["status"] for result in results}
 
 
+def ledger_without(ledger: Path, folder: Path, name: str) -> Path:
+    """A ledger folder holding links to every file of ``ledger`` except ``name``."""
+    folder.mkdir()
+    for path in ledger.iterdir():
+        if path.name != name:
+            (folder / path.name).symlink_to(path)
+    return folder
+
+
+def compiled_staging(project: Path, ledger: Path, command: str, target: Path) -> str:
+    """Run ``command`` (run or compile) on the spending entries' staging model over ``ledger``;
+    return the SQL dbt compiled for it."""
+    completed = dbt(
+        project, ledger, command, "--select", "stg_ledger__expenditure_entries", "--target-path", str(target)
+    )
+    assert completed.returncode == 0, completed.stdout
+    return next(target.rglob("stg_ledger__expenditure_entries.sql")).read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Path, Path]:
     """A copy of the project built over a generated Parquet ledger (3 departments, 2 years)."""
@@ -48,7 +67,7 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
     ledger = root / "ledger"
     generate(ledger, SHAPE, seed=3, progress=False)
     project = copy_project(root / "project")
-    completed = dbt(project, ledger, "build", "--exclude", "tag:fixture")
+    completed = dbt(project, ledger, "build")
     if not (project / "target" / "run_results.json").exists():
         raise AssertionError(f"dbt did not run:\n{completed.stdout}\n{completed.stderr}")
     return project, ledger
@@ -110,11 +129,7 @@ def test_csv_files_read_like_parquet(built, tmp_path):
 
 def test_a_missing_file_is_named(built, tmp_path):
     project, ledger = built
-    partial = tmp_path / "partial"
-    partial.mkdir()
-    for path in ledger.iterdir():
-        if path.name != "projects.parquet":
-            (partial / path.name).symlink_to(path)
+    partial = ledger_without(ledger, tmp_path / "partial", "projects.parquet")
     completed = dbt(
         project, partial, "run", "--select", "stg_ledger__projects", "--target-path", str(tmp_path / "t")
     )
@@ -128,11 +143,7 @@ def test_amounts_typed_wider_than_cents_are_read_as_text_and_checked(built, tmp_
     read when its value is whole cents (123.450) and a floating-point amount through its text;
     either way a third decimal is not rounded away but left for rule I18 to name."""
     project, ledger = built
-    typed = tmp_path / "typed"
-    typed.mkdir()
-    for path in ledger.iterdir():
-        if path.name != "expenditure_entries.parquet":
-            (typed / path.name).symlink_to(path)
+    typed = ledger_without(ledger, tmp_path / "typed", "expenditure_entries.parquet")
     source = ledger / "expenditure_entries.parquet"
     duckdb.sql(
         f"""copy (
@@ -142,12 +153,7 @@ def test_amounts_typed_wider_than_cents_are_read_as_text_and_checked(built, tmp_
                 from '{source}'
             ) to '{typed}/expenditure_entries.parquet' (format parquet)"""
     )
-    target = tmp_path / "target"
-    completed = dbt(
-        project, typed, "run", "--select", "stg_ledger__expenditure_entries", "--target-path", str(target)
-    )
-    assert completed.returncode == 0, completed.stdout
-    compiled = next(target.rglob("stg_ledger__expenditure_entries.sql")).read_text(encoding="utf-8")
+    compiled = compiled_staging(project, typed, "run", tmp_path / "target")
     assert ("regexp_matches" in compiled) == (amount_type == "double")  # the text path
     with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
         first = connection.execute(
@@ -165,17 +171,6 @@ def test_amounts_typed_in_cents_are_cast_without_the_text_path(built, tmp_path):
     project, ledger = built
     types = duckdb.sql(f"describe select amount_yuan from '{ledger}/expenditure_entries.parquet'").fetchall()
     assert types[0][1] == "DECIMAL(18,2)"  # what the generator writes
-    target = tmp_path / "target"
-    completed = dbt(
-        project,
-        ledger,
-        "compile",
-        "--select",
-        "stg_ledger__expenditure_entries",
-        "--target-path",
-        str(target),
-    )
-    assert completed.returncode == 0, completed.stdout
-    compiled = next(target.rglob("stg_ledger__expenditure_entries.sql")).read_text(encoding="utf-8")
+    compiled = compiled_staging(project, ledger, "compile", tmp_path / "target")
     assert "cast(amount_yuan as decimal(18, 2)) as amount_yuan" in compiled
     assert "regexp_matches" not in compiled
