@@ -131,9 +131,7 @@ compared as (
         coalesce(table_totals.table_yuan, 0) as actual
     from ledger
     full outer join table_totals
-        on ledger.department_code = table_totals.department_code
-        and ledger.unit_code is not distinct from table_totals.unit_code
-        and ledger.fiscal_year = table_totals.fiscal_year
+        on {{ same_scope('ledger', 'table_totals') }}
         and ledger.check_name = table_totals.check_name
 )
 

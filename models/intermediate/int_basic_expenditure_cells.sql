@@ -143,9 +143,7 @@ final as (
         cast(coalesce(amounts.amount_yuan, 0) as decimal(18, 2)) as amount_yuan
     from frame
     left join amounts
-        on frame.department_code = amounts.department_code
-        and frame.unit_code is not distinct from amounts.unit_code
-        and frame.fiscal_year = amounts.fiscal_year
+        on {{ same_scope('frame', 'amounts') }}
         and frame.section = amounts.section
         and frame.row_kind = amounts.row_kind
         and frame.row_code is not distinct from amounts.row_code

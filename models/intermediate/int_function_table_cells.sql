@@ -207,9 +207,7 @@ final as (
         cast(coalesce(rolled_up.amount_yuan, 0) as decimal(18, 2)) as amount_yuan
     from frame
     left join rolled_up
-        on frame.department_code = rolled_up.department_code
-        and frame.unit_code is not distinct from rolled_up.unit_code
-        and frame.fiscal_year = rolled_up.fiscal_year
+        on {{ same_scope('frame', 'rolled_up') }}
         and frame.table_no = rolled_up.table_no
         and frame.column_order = rolled_up.column_order
         and frame.row_code is not distinct from rolled_up.row_code
