@@ -34,7 +34,7 @@ def normalised(row: tuple) -> tuple:
     return tuple(value.normalize() if isinstance(value, Decimal) else value for value in row)
 
 
-def duckdb_rows(path: Path, model: str, schema: str = "main") -> tuple[list[str], Counter]:
+def duckdb_rows(path: Path, model: str, schema: str = "disclosure") -> tuple[list[str], Counter]:
     with duckdb.connect(str(path), read_only=True) as connection:
         cursor = connection.execute(f'select * from "{schema}"."{model}"')
         columns = [column[0] for column in cursor.description]
@@ -44,7 +44,7 @@ def duckdb_rows(path: Path, model: str, schema: str = "main") -> tuple[list[str]
 def postgres_rows(model: str, schema: str | None = None) -> tuple[list[str], Counter]:
     import psycopg2
 
-    schema = schema or os.environ.get("JUESUAN_PG_SCHEMA", "main")
+    schema = schema or "disclosure"
     with psycopg2.connect(**postgres_settings()) as connection, connection.cursor() as cursor:
         cursor.execute(f'select * from "{schema}"."{model}"')
         columns = [column[0] for column in cursor.description]

@@ -17,7 +17,7 @@ import duckdb
 import pandas as pd
 
 CELLS_QUERY = """
-    select * from rpt_disclosure_cells
+    select * from disclosure.rpt_disclosure_cells
     order by department_code, unit_code nulls first, fiscal_year, table_no, row_order, column_order
 """
 ROW_KEYS = ["row_order", "section", "line_no", "row_code", "row_label"]

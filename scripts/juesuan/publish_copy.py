@@ -32,11 +32,11 @@ PUBLISHED_NAME = "juesuan.duckdb"
 BAD_STATUSES = {"error", "fail", "skipped", "runtime error"}
 MARTS_QUERY = """
     select schema_name, table_name from duckdb_tables()
-    where schema_name = 'analytics' or (schema_name = 'main' and table_name like 'rpt\\_%' escape '\\')
+    where schema_name = 'analytics' or (schema_name = 'disclosure' and table_name like 'rpt\\_%' escape '\\')
     union all
     select schema_name, view_name from duckdb_views()
     where not internal
-        and (schema_name = 'analytics' or (schema_name = 'main' and view_name like 'rpt\\_%' escape '\\'))
+        and (schema_name = 'analytics' or (schema_name = 'disclosure' and view_name like 'rpt\\_%' escape '\\'))
     order by 1, 2
 """
 

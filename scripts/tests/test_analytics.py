@@ -101,9 +101,9 @@ def test_ledger_fact_keeps_every_entry_and_every_yuan(connection):
         "select flow, count(*), sum(amount_yuan) from analytics.fct_ledger_lines group by flow order by flow"
     ).fetchall()
     classified = connection.execute(
-        """select 'expenditure', count(*), sum(amount_yuan) from main.int_expenditure_entries_classified
+        """select 'expenditure', count(*), sum(amount_yuan) from intermediate.int_expenditure_entries_classified
            union all
-           select 'income', count(*), sum(amount_yuan) from main.int_income_entries_classified"""
+           select 'income', count(*), sum(amount_yuan) from intermediate.int_income_entries_classified"""
     ).fetchall()
     assert fact == classified
 

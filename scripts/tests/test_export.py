@@ -24,12 +24,12 @@ def warehouse(tmp_path):
     path = tmp_path / "w.duckdb"
     with duckdb.connect(str(path)) as connection:
         connection.execute(
-            "create table rpt_disclosure_cells (department_code varchar, unit_code varchar, fiscal_year integer,"
+            "create schema disclosure; create table disclosure.rpt_disclosure_cells (department_code varchar, unit_code varchar, fiscal_year integer,"
             " table_no varchar, section varchar, row_code varchar, line_no integer, row_label varchar,"
             " column_label varchar, amount_yuan decimal(18,2), amount_wan decimal(18,2),"
             " row_order integer, column_order integer)"
         )
-        connection.executemany(f"insert into rpt_disclosure_cells values ({', '.join('?' * 13)})", CELLS)
+        connection.executemany(f"insert into disclosure.rpt_disclosure_cells values ({', '.join('?' * 13)})", CELLS)
     return path
 
 

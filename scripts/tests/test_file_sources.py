@@ -87,10 +87,10 @@ def test_every_table_for_every_department_unit_and_year(built):
     with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
         scopes = connection.execute(
             "select count(distinct (department_code, unit_code, fiscal_year)), count(distinct table_no) "
-            "from rpt_disclosure_cells"
+            "from disclosure.rpt_disclosure_cells"
         ).fetchall()
         ledger_total = connection.execute(
-            "select sum(amount_yuan) from rpt_disclosure_cells "
+            "select sum(amount_yuan) from disclosure.rpt_disclosure_cells "
             "where table_no = '01' and line_no = 58 and unit_code is null"
         ).fetchall()
     # 6 units and 3 departments, 2 years each; all nine tables.
@@ -115,10 +115,10 @@ def test_csv_files_read_like_parquet(built, tmp_path):
             duckdb.sql(f"select * from read_parquet('{ledger}/expenditure_entries.parquet') limit 0").columns
         )
         staged = connection.execute(
-            f"select {columns} from stg_ledger__expenditure_entries order by entry_id"
+            f"select {columns} from staging.stg_ledger__expenditure_entries order by entry_id"
         ).fetchall()
         types = connection.execute(
-            "select typeof(initial_budget_yuan), typeof(function_code) from stg_ledger__budget_lines limit 1"
+            "select typeof(initial_budget_yuan), typeof(function_code) from staging.stg_ledger__budget_lines limit 1"
         )
         assert types.fetchall() == [("DECIMAL(18,2)", "VARCHAR")]
     from_parquet = duckdb.sql(
@@ -157,11 +157,11 @@ def test_amounts_typed_wider_than_cents_are_read_as_text_and_checked(built, tmp_
     assert ("regexp_matches" in compiled) == (amount_type == "double")  # the text path
     with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
         first = connection.execute(
-            "select amount_yuan, amount_yuan_as_given from stg_ledger__expenditure_entries "
+            "select amount_yuan, amount_yuan_as_given from staging.stg_ledger__expenditure_entries "
             "order by entry_id limit 1"
         ).fetchone()
         unread = connection.execute(
-            "select count(*) from stg_ledger__expenditure_entries where amount_yuan is null"
+            "select count(*) from staging.stg_ledger__expenditure_entries where amount_yuan is null"
         ).fetchone()[0]
     assert first[0] is None and float(first[1]) == 10.005
     assert unread == 1  # every other amount has at most two decimals and is read

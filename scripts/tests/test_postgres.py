@@ -39,7 +39,7 @@ def test_reader_reads_the_star_schema_and_the_tables(reader):
             "select sum(amount_yuan) from analytics.fct_ledger_lines where flow = 'expenditure' and fiscal_year = 2023"
         )
         assert float(cursor.fetchone()[0]) == 1698430.00
-        cursor.execute("select count(*) from main.rpt_disclosure_cells")
+        cursor.execute("select count(*) from disclosure.rpt_disclosure_cells")
         assert cursor.fetchone()[0] > 0
         cursor.execute(
             "select col_description('analytics.fct_ledger_lines'::regclass, 1)"
@@ -51,7 +51,7 @@ def test_reader_reads_the_star_schema_and_the_tables(reader):
     "statement",
     [
         "insert into analytics.dim_fiscal_years (fiscal_year) values (1999)",
-        "delete from main.rpt_disclosure_cells",
+        "delete from disclosure.rpt_disclosure_cells",
         "create table analytics.scribble (x integer)",
         "drop table analytics.dim_units",
     ],

@@ -21,7 +21,7 @@ def workbook():
 def cells() -> list[dict]:
     with duckdb.connect(str(warehouse()), read_only=True) as connection:
         result = connection.execute(
-            "select * from rpt_disclosure_cells where department_code = ? and fiscal_year = ? and unit_code is null",
+            "select * from disclosure.rpt_disclosure_cells where department_code = ? and fiscal_year = ? and unit_code is null",
             list(EXAMPLE),
         )
         names = [column[0] for column in result.description]
@@ -32,7 +32,7 @@ def cells() -> list[dict]:
 def tables() -> dict[str, dict]:
     with duckdb.connect(str(warehouse()), read_only=True) as connection:
         result = connection.execute(
-            "select * from rpt_disclosure_tables where department_code = ? and fiscal_year = ? and unit_code is null",
+            "select * from disclosure.rpt_disclosure_tables where department_code = ? and fiscal_year = ? and unit_code is null",
             list(EXAMPLE),
         )
         names = [column[0] for column in result.description]

@@ -30,7 +30,7 @@ def test_wan_rounds_half_up_and_drops_trailing_zeros(yuan, places, expected):
 
 def test_python_to_wan_agrees_with_the_dbt_macro_on_every_cell():
     with duckdb.connect(str(warehouse()), read_only=True) as connection:
-        cells = connection.execute("select amount_yuan, amount_wan from rpt_disclosure_cells").fetchall()
+        cells = connection.execute("select amount_yuan, amount_wan from disclosure.rpt_disclosure_cells").fetchall()
     assert cells
     assert [numbers.to_wan(yuan) for yuan, _ in cells] == [wan for _, wan in cells]
 
@@ -71,7 +71,7 @@ def test_warehouse_percentages_are_exact_truncations():
     """percent_of_base = amount / base × 100 truncated to 4 decimals, checked in Python's Decimal."""
     with duckdb.connect(str(warehouse()), read_only=True) as connection:
         rows = connection.execute(
-            "select amount_yuan, base_yuan, percent_of_base from rpt_narrative_facts where percent_of_base is not null"
+            "select amount_yuan, base_yuan, percent_of_base from disclosure.rpt_narrative_facts where percent_of_base is not null"
         ).fetchall()
     assert rows
     for amount, base, percent in rows:

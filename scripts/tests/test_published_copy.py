@@ -26,7 +26,7 @@ STATE_QUERY = """
         + (select count(*) from duckdb_views() where schema_name = 'analytics') as star_models,
         (select count(*) from analytics.fct_ledger_lines) as ledger_lines,
         (select sum(amount_yuan) from analytics.fct_ledger_lines) as ledger_yuan,
-        (select count(*) from main.rpt_disclosure_cells) as cells
+        (select count(*) from disclosure.rpt_disclosure_cells) as cells
 """
 
 

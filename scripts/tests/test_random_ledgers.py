@@ -232,7 +232,7 @@ CELL_QUERY = """
         sum(case when table_no = '09' and section = '决算数' and column_label = '合计' then amount_yuan else 0 end) as "09 决算数",
         sum(case when table_no = '01' and line_no = 60 then amount_yuan else 0 end) as "01/60 年末结转和结余",
         sum(case when table_no = '01' and line_no = 31 then amount_yuan else 0 end) as "01/31 收入总计"
-    from rpt_disclosure_cells
+    from disclosure.rpt_disclosure_cells
     where unit_code is null and fiscal_year = 2023 and department_code like 'RND%'
     group by department_code
 """

@@ -214,7 +214,7 @@ def test_line_rules_fire_each_on_its_own_line(tmp_path):
 # case department → (table, where, change) edits, and the rules that must then fail. Every cell is
 # stored once (rpt_disclosure_cells; the nine tables are views of it), so a changed cell fails
 # every rule it takes part in: its table's identities, the cross-table checks, conservation.
-CELLS = "main.rpt_disclosure_cells"
+CELLS = "disclosure.rpt_disclosure_cells"
 
 
 def chain(code: str) -> str:
@@ -234,7 +234,7 @@ def in_cells(
     return (CELLS, f"{scope} and table_no = '{table_no}' and {where}", change)
 
 
-FACTS = "main.rpt_narrative_facts"
+FACTS = "disclosure.rpt_narrative_facts"
 
 
 def in_facts(where: str, change: str = ONE_YUAN_MORE) -> tuple[str, str, str]:
@@ -371,7 +371,7 @@ def identity_findings(tmp_path_factory):
             " and fiscal_year = 2023 and fact_key = 'procurement_by_category' and item_code = 'goods'"
         )
         connection.execute(  # C02: a classified line lost
-            "delete from main.int_expenditure_entries_classified where entry_id = (select min(entry_id) from main.int_expenditure_entries_classified)"
+            "delete from intermediate.int_expenditure_entries_classified where entry_id = (select min(entry_id) from intermediate.int_expenditure_entries_classified)"
         )
     dbt_run(project, "test")
     return findings(project), project

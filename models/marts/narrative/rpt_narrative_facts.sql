@@ -26,7 +26,7 @@ departments as (
 ),
 
 counts as (
-    select * from {{ ref('narrative_counts') }}
+    select * from {{ ref('stg_narrative__counts') }}
 ),
 
 amount_facts as (

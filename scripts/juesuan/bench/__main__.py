@@ -157,7 +157,7 @@ def compare(work: Path, size: str) -> str:
         connection.execute(f"attach '{work / f'{size}-dbt.duckdb'}' as dbt (read_only)")
         connection.execute(f"attach '{work / f'{size}-duckdb.duckdb'}' as hand (read_only)")
         sides = {
-            "dbt": f"select {CELL_KEY}, amount_yuan from dbt.rpt_disclosure_cells",
+            "dbt": f"select {CELL_KEY}, amount_yuan from dbt.disclosure.rpt_disclosure_cells",
             "duckdb": f"select {CELL_KEY}, amount_yuan from hand.cells",
         }
         pandas_cells = work / f"{size}-pandas.parquet"

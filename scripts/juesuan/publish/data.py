@@ -98,7 +98,7 @@ def scopes(db_path: Path) -> list[tuple[str, str, int]]:
         return [
             (code, name, int(year))
             for code, name, year in connection.execute(
-                "select distinct department_code, department_name, fiscal_year from rpt_disclosure_tables"
+                "select distinct department_code, department_name, fiscal_year from disclosure.rpt_disclosure_tables"
                 " where unit_code is null order by 1, 3"
             ).fetchall()
         ]
@@ -110,24 +110,24 @@ def load(db_path: Path, department_code: str, fiscal_year: int) -> Disclosure:
     with duckdb.connect(str(db_path), read_only=True) as connection:
         cells = _rows(
             connection,
-            "select * from rpt_disclosure_cells where department_code = ? and fiscal_year = ?"
+            "select * from disclosure.rpt_disclosure_cells where department_code = ? and fiscal_year = ?"
             " and unit_code is null order by table_no, section, row_order, column_order",
             key,
         )
         tables = _rows(
             connection,
-            "select * from rpt_disclosure_tables where department_code = ? and fiscal_year = ?"
+            "select * from disclosure.rpt_disclosure_tables where department_code = ? and fiscal_year = ?"
             " and unit_code is null order by table_no",
             key,
         )
         facts = _rows(
             connection,
-            "select * from rpt_narrative_facts where department_code = ? and fiscal_year = ?",
+            "select * from disclosure.rpt_narrative_facts where department_code = ? and fiscal_year = ?",
             key,
         )
         units = _rows(
             connection,
-            "select * from int_units_with_departments where department_code = ?"
+            "select * from analytics.dim_units where department_code = ?"
             " order by is_department_body desc, unit_code",
             [department_code],
         )
@@ -145,7 +145,7 @@ def load(db_path: Path, department_code: str, fiscal_year: int) -> Disclosure:
             },
             units=units,
         )
-        if _has_table(connection, "narrative", "narrative_paragraphs"):
+        if _has_table(connection, "disclosure", "rpt_narrative_paragraphs"):
             _load_own_words(connection, disclosure, key)
     return disclosure
 
@@ -153,29 +153,29 @@ def load(db_path: Path, department_code: str, fiscal_year: int) -> Disclosure:
 def _load_own_words(connection: duckdb.DuckDBPyConnection, disclosure: Disclosure, key: list[Any]) -> None:
     for row in _rows(
         connection,
-        "select section_key, paragraph_text from narrative.narrative_paragraphs"
-        " where department_code = ? and fiscal_year = ? order by section_key, paragraph_no",
+        "select part_key, paragraph_text from disclosure.rpt_narrative_paragraphs"
+        " where department_code = ? and fiscal_year = ? order by part_key, paragraph_no",
         key,
     ):
-        disclosure.paragraphs.setdefault(row["section_key"], []).append(row["paragraph_text"])
+        disclosure.paragraphs.setdefault(row["part_key"], []).append(row["paragraph_text"])
     disclosure.reasons = {
-        (row["topic"], row["item_code"] or ""): row["reason_text"]
+        (row["topic"], row["member_code"]): row["reason_text"]
         for row in _rows(
             connection,
-            "select topic, item_code, reason_text from narrative.narrative_reasons"
+            "select topic, member_code, reason_text from disclosure.rpt_narrative_reasons"
             " where department_code = ? and fiscal_year = ?",
             key,
         )
     }
     disclosure.goals = _rows(
         connection,
-        "select * from narrative.narrative_performance_goals where department_code = ? and fiscal_year = ?"
+        "select * from disclosure.rpt_performance_goals where department_code = ? and fiscal_year = ?"
         " order by scope_code = 'department' desc, scope_code",
         key,
     )
     disclosure.indicators = _rows(
         connection,
-        "select * from narrative.narrative_performance_indicators where department_code = ?"
+        "select * from disclosure.rpt_performance_indicators where department_code = ?"
         " and fiscal_year = ? order by scope_code, indicator_no",
         key,
     )

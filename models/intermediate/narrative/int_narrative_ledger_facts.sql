@@ -48,7 +48,7 @@ projects as (
 ),
 
 goals as (
-    select * from {{ ref('narrative_performance_goals') }}
+    select * from {{ ref('stg_narrative__performance_goals') }}
 ),
 
 function_subjects as (

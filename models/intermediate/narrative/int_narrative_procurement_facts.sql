@@ -6,11 +6,11 @@
 with
 
 contracts as (
-    select * from {{ ref('narrative_procurement_contracts') }}
+    select * from {{ ref('stg_narrative__procurement_contracts') }}
 ),
 
 procurement_budgets as (
-    select * from {{ ref('narrative_procurement_budgets') }}
+    select * from {{ ref('stg_narrative__procurement_budgets') }}
 ),
 
 -- 十二: 政府采购, from the department's contracts.
