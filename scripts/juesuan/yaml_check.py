@@ -18,6 +18,7 @@ import yaml
 
 TOP_KEYS = {
     "version",
+    "anchors",
     "models",
     "seeds",
     "sources",
