@@ -15,7 +15,7 @@ function_subjects as (
 ),
 
 known_years as (
-    select distinct fiscal_year from function_subjects
+    select * from {{ ref('int_code_list_years') }}
 ),
 
 fund_sources as (
@@ -38,7 +38,7 @@ final as (
         balance_types.non_appropriation_only,
         entries.function_code,
         function_subjects.function_level,
-        left(entries.function_code, 3) as function_class_code,
+        {{ code_at_level('entries.function_code', 'class') }} as function_class_code,
         entries.fund_source_code,
         fund_sources.is_appropriation,
         fund_sources.budget_code,

@@ -15,7 +15,7 @@ function_subjects as (
 ),
 
 known_years as (
-    select distinct fiscal_year from function_subjects
+    select * from {{ ref('int_code_list_years') }}
 ),
 
 fund_sources as (
@@ -44,10 +44,10 @@ final as (
         known_years.fiscal_year is not null as is_known_year,
         budget_lines.function_code,
         function_subjects.function_level,
-        left(budget_lines.function_code, 3) as function_class_code,
+        {{ code_at_level('budget_lines.function_code', 'class') }} as function_class_code,
         budget_lines.economic_code,
         economic_subjects.economic_level,
-        left(budget_lines.economic_code, 3) as economic_class_code,
+        {{ code_at_level('budget_lines.economic_code', 'class') }} as economic_class_code,
         budget_lines.fund_source_code,
         fund_sources.is_appropriation,
         fund_sources.budget_code,

@@ -20,7 +20,7 @@ economic_subjects as (
 ),
 
 known_years as (
-    select distinct fiscal_year from function_subjects
+    select * from {{ ref('int_code_list_years') }}
 ),
 
 fund_sources as (
@@ -58,11 +58,11 @@ final as (
         entries.voucher_no,
         entries.function_code,
         function_subjects.function_level,
-        left(entries.function_code, 5) as function_section_code,
-        left(entries.function_code, 3) as function_class_code,
+        {{ code_at_level('entries.function_code', 'section') }} as function_section_code,
+        {{ code_at_level('entries.function_code', 'class') }} as function_class_code,
         entries.economic_code,
         economic_subjects.economic_level,
-        left(entries.economic_code, 3) as economic_class_code,
+        {{ code_at_level('entries.economic_code', 'class') }} as economic_class_code,
         entries.fund_source_code,
         fund_sources.is_appropriation,
         fund_sources.budget_code,
@@ -92,7 +92,7 @@ final as (
         and entries.unit_code = projects.unit_code
         and entries.fiscal_year = projects.fiscal_year
     left join basic_components_by_class
-        on left(entries.economic_code, 3) = basic_components_by_class.row_code
+        on {{ code_at_level('entries.economic_code', 'class') }} = basic_components_by_class.row_code
         and {{ valid_for_year('basic_components_by_class', 'entries.fiscal_year') }}
 )
 

@@ -16,7 +16,7 @@ function_subjects as (
 ),
 
 known_years as (
-    select distinct fiscal_year from function_subjects
+    select * from {{ ref('int_code_list_years') }}
 ),
 
 fund_sources as (
@@ -39,8 +39,8 @@ final as (
         entries.voucher_no,
         entries.function_code,
         function_subjects.function_level,
-        left(entries.function_code, 5) as function_section_code,
-        left(entries.function_code, 3) as function_class_code,
+        {{ code_at_level('entries.function_code', 'section') }} as function_section_code,
+        {{ code_at_level('entries.function_code', 'class') }} as function_class_code,
         entries.fund_source_code,
         fund_sources.is_appropriation,
         fund_sources.budget_code,

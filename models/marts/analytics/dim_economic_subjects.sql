@@ -31,7 +31,7 @@ final as (
     from subjects
     left join subjects as classes
         on subjects.fiscal_year = classes.fiscal_year
-        and left(subjects.economic_code, 3) = classes.economic_code
+        and {{ code_at_level('subjects.economic_code', 'class') }} = classes.economic_code
     left join sangong_items on subjects.economic_code = sangong_items.economic_code
 )
 

@@ -2,16 +2,12 @@
 -- the calendar year).
 with
 
-function_subjects as (
-    select * from {{ ref('stg_reference__function_subjects') }}
+code_list_years as (
+    select * from {{ ref('int_code_list_years') }}
 ),
 
 ledger_lines as (
     select * from {{ ref('fct_ledger_lines') }}
-),
-
-code_list_years as (
-    select distinct fiscal_year from function_subjects
 ),
 
 ledger_years as (

@@ -26,11 +26,11 @@ final as (
     from subjects
     left join subjects as classes
         on subjects.fiscal_year = classes.fiscal_year
-        and left(subjects.function_code, 3) = classes.function_code
+        and {{ code_at_level('subjects.function_code', 'class') }} = classes.function_code
     left join subjects as sections
         on subjects.fiscal_year = sections.fiscal_year
         and subjects.function_level >= 2
-        and left(subjects.function_code, 5) = sections.function_code
+        and {{ code_at_level('subjects.function_code', 'section') }} = sections.function_code
 )
 
 select * from final

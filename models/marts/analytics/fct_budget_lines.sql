@@ -15,7 +15,7 @@ final as (
         cast(unit_code as varchar) as unit_code,
         cast(cast(fiscal_year as varchar) || '-' || function_code as varchar) as function_subject_key,
         cast(function_code as varchar) as function_code,
-        cast(left(function_code, 5) as varchar) as function_section_code,
+        cast({{ code_at_level('function_code', 'section') }} as varchar) as function_section_code,
         cast(function_class_code as varchar) as function_class_code,
         cast(cast(fiscal_year as varchar) || '-' || economic_code as varchar) as economic_subject_key,
         cast(economic_code as varchar) as economic_code,

@@ -3,10 +3,14 @@
     {{ return(adapter.dispatch('byte_length', 'juesuan')(text)) }}
 {%- endmacro %}
 
-{% macro default__byte_length(text) -%}
+{% macro duckdb__byte_length(text) -%}
     strlen({{ text }})
 {%- endmacro %}
 
 {% macro postgres__byte_length(text) -%}
     octet_length({{ text }})
+{%- endmacro %}
+
+{% macro default__byte_length(text) -%}
+    {{ not_implemented_for_adapter('byte_length') }}
 {%- endmacro %}

@@ -1,20 +1,8 @@
-{#- Ledger fields arrive as text and are read here, once, for every ledger file.
-
-    normalised_code: codes are text; surrounding spaces and full-width digits (０-９) are
-    normalised, never rejected (rule I25 reports each normalised value as a warning).
-    amount_from_text: an amount in 元 with at most two decimals; anything else becomes null and
-    rules I17/I18 name the row (a decimal cast would silently round 1.234 to 1.23), unless the
-    file's own column type already guarantees it (ledger_amount_typing). -#}
-{#- translate() is the costly part (at 10M lines it was most of staging: 15 s of 18 s), and an
-    ASCII-only value (as many bytes as characters) has no full-width digit to translate. -#}
-{% macro normalised_code(column) -%}
-    {%- set text = 'cast(' ~ column ~ ' as varchar)' -%}
-    case
-        when {{ byte_length(text) }} = length({{ text }}) then nullif(trim({{ text }}), '')
-        else nullif(translate(trim({{ text }}), '０１２３４５６７８９', '0123456789'), '')
-    end
-{%- endmacro %}
-
+{#- Ledger amounts arrive as text and are read here, once, for every ledger file: an amount in 元
+    with at most two decimals; anything else becomes null and rules I17/I18 (the generic tests
+    amount_is_a_number and amount_has_at_most_two_decimals beside this file) name the row (a
+    decimal cast would silently round 1.234 to 1.23), unless the file's own column type already
+    guarantees it (ledger_amount_typing, below). -#}
 {% macro amount_from_text(column, entity) -%}
     {%- set typed = ledger_amount_typing(entity, column) -%}
     {%- if typed == 'cents' -%}
@@ -23,7 +11,7 @@
     case when {{ column }} = round({{ column }}, 2) then cast({{ column }} as decimal(18, 2)) end
     {%- else -%}
     case
-        when {{ matches_pattern('trim(cast(' ~ column ~ ' as varchar))', '^-?[0-9]+([.][0-9]{1,2})?$') }}
+        when {{ matches_pattern('trim(cast(' ~ column ~ ' as varchar))', amount_text_pattern('yuan')) }}
             then cast(trim(cast({{ column }} as varchar)) as decimal(18, 2))
     end
     {%- endif -%}
@@ -60,14 +48,4 @@
     {%- endif -%}
     {%- set small_integers = ['TINYINT', 'SMALLINT', 'INTEGER', 'UTINYINT', 'USMALLINT', 'UINTEGER'] -%}
     {{- return('cents' if type in small_integers else 'text') -}}
-{%- endmacro %}
-
-{#- The file a ledger row came from, as findings name it. -#}
-{% macro ledger_file_label(entity) -%}
-    {%- set path = ledger_path() -%}
-    {%- if path == '' -%}
-        'seeds/example/example_{{ entity }}.csv'
-    {%- else -%}
-        '{{ ledger_found_file(entity, path.rstrip("/")) }}'
-    {%- endif -%}
 {%- endmacro %}

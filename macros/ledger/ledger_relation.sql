@@ -7,10 +7,6 @@
     - var `ledger_path` (or env JUESUAN_LEDGER_PATH) set: the same source, read in place by DuckDB
       from <path>/<entity>.parquet, else <path>/<entity>.csv with the column types declared in
       models/staging/_ledger__sources.yml. A missing file stops the build naming it. -#}
-{% macro ledger_path() -%}
-{{- return(var('ledger_path', env_var('JUESUAN_LEDGER_PATH', '')) | trim) -}}
-{%- endmacro %}
-
 {% macro ledger_relation(entity) -%}
 {%- set path = ledger_path() -%}
 {%- set declared = source('ledger', entity) -%}
@@ -19,27 +15,6 @@
 {{ declared }}
 {%- else -%}
 {{ ledger_file_reader(entity, path.rstrip('/')) }}
-{%- endif -%}
-{%- endmacro %}
-
-{#- The ledger file an entity is read from: <path>/<entity>.parquet, else <path>/<entity>.csv. -#}
-{% macro ledger_found_file(entity, path) -%}
-{%- set parquet = path ~ '/' ~ entity ~ '.parquet' -%}
-{%- set csv = path ~ '/' ~ entity ~ '.csv' -%}
-{%- if not execute -%}
-{{- return(parquet) -}}
-{%- endif -%}
-{%- set found = run_query(
-    "select file from glob('" ~ parquet ~ "') union all select file from glob('" ~ csv ~ "')"
-).columns[0].values() -%}
-{%- if parquet in found -%}
-{{- return(parquet) -}}
-{%- elif csv in found -%}
-{{- return(csv) -}}
-{%- else -%}
-{{ exceptions.raise_compiler_error(
-    "ledger file missing: neither " ~ parquet ~ " nor " ~ csv ~ " exists (ledger_path = " ~ path ~ ")"
-) }}
 {%- endif -%}
 {%- endmacro %}
 

@@ -6,7 +6,7 @@
     {{ return(adapter.dispatch('percent_of', 'juesuan')(numerator, denominator)) }}
 {%- endmacro %}
 
-{% macro default__percent_of(numerator, denominator) -%}
+{% macro duckdb__percent_of(numerator, denominator) -%}
     case
         when coalesce({{ denominator }}, 0) = 0 then null
         else cast(
@@ -31,4 +31,8 @@
             ) as decimal(18, 0)
         ) * 0.0001
     end
+{%- endmacro %}
+
+{% macro default__percent_of(numerator, denominator) -%}
+    {{ not_implemented_for_adapter('percent_of') }}
 {%- endmacro %}

@@ -5,10 +5,14 @@
     {{ return(adapter.dispatch('matches_pattern', 'juesuan')(text, pattern)) }}
 {%- endmacro %}
 
-{% macro default__matches_pattern(text, pattern) -%}
+{% macro duckdb__matches_pattern(text, pattern) -%}
     regexp_matches({{ text }}, '{{ pattern }}')
 {%- endmacro %}
 
 {% macro postgres__matches_pattern(text, pattern) -%}
     ({{ text }} ~ '{{ pattern }}')
+{%- endmacro %}
+
+{% macro default__matches_pattern(text, pattern) -%}
+    {{ not_implemented_for_adapter('matches_pattern') }}
 {%- endmacro %}

@@ -76,32 +76,3 @@
         {%- do log('审核通过 audit: no rule failed (audit.audit_findings is empty)', info=True) -%}
     {%- endif -%}
 {%- endmacro %}
-
-{#- The dialects differ here (adapter.dispatch): DuckDB replaces a table in one statement and
-    turns a row alias into JSON with to_json; PostgreSQL drops and creates, and uses row_to_json. -#}
-{% macro replace_table_as(relation, body) -%}
-    {{ return(adapter.dispatch('replace_table_as', 'juesuan')(relation, body)) }}
-{%- endmacro %}
-
-{% macro default__replace_table_as(relation, body) -%}
-    create or replace table {{ relation }} as
-    {{ body }}
-{%- endmacro %}
-
-{% macro postgres__replace_table_as(relation, body) -%}
-    drop table if exists {{ relation }};
-    create table {{ relation }} as
-    {{ body }}
-{%- endmacro %}
-
-{% macro row_as_json(alias) -%}
-    {{ return(adapter.dispatch('row_as_json', 'juesuan')(alias)) }}
-{%- endmacro %}
-
-{% macro default__row_as_json(alias) -%}
-    to_json({{ alias }})
-{%- endmacro %}
-
-{% macro postgres__row_as_json(alias) -%}
-    row_to_json({{ alias }})
-{%- endmacro %}

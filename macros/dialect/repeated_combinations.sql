@@ -1,5 +1,9 @@
 {#- The failing rows of test unique_combination_of_columns: each combination of the columns that
-    occurs more than once, with its count. -#}
+    occurs more than once, with its count. Portable grouping by default; DuckDB hashes first. -#}
+{% macro repeated_combinations(model, combination_of_columns) -%}
+    {{ return(adapter.dispatch('repeated_combinations', 'juesuan')(model, combination_of_columns)) }}
+{%- endmacro %}
+
 {% macro default__repeated_combinations(model, combination_of_columns) -%}
     {%- set columns = combination_of_columns | join(', ') -%}
     select {{ columns }}, count(*) as occurrences
