@@ -30,13 +30,14 @@ import duckdb
 
 PUBLISHED_NAME = "juesuan.duckdb"
 BAD_STATUSES = {"error", "fail", "skipped", "runtime error"}
-MARTS_QUERY = """
+# The marts are whole schemas: readers get every table and view of the layers meant for them.
+MART_SCHEMAS = ("disclosure", "analytics")
+MARTS_QUERY = f"""
     select schema_name, table_name from duckdb_tables()
-    where schema_name = 'analytics' or (schema_name = 'disclosure' and table_name like 'rpt\\_%' escape '\\')
+    where schema_name in {MART_SCHEMAS}
     union all
     select schema_name, view_name from duckdb_views()
-    where not internal
-        and (schema_name = 'analytics' or (schema_name = 'disclosure' and view_name like 'rpt\\_%' escape '\\'))
+    where not internal and schema_name in {MART_SCHEMAS}
     order by 1, 2
 """
 
