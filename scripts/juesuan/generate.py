@@ -20,7 +20,7 @@ The ledger is made to pass every check of the warehouse:
 Same arguments and seed, same files. Generation runs in chunks of units (``--chunk-units``), so
 100M lines need no more memory than one chunk.
 
-    python -m juesuan.generate --out target/ledger-1m --departments 100 --units-per-department 5 \\
+    juesuan generate --out target/ledger-1m --departments 100 --units-per-department 5 \\
         --lines-per-unit 1000 --years 2022 2023 --seed 1
 """
 
@@ -629,9 +629,9 @@ def generate(
     return counts
 
 
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+def parse_args(argv: list[str] | None = None, prog: str = "juesuan generate") -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python -m juesuan.generate",
+        prog=prog,
         description="Generate a synthetic ledger (the files of docs/input_contract.md) that passes every check.",
     )
     parser.add_argument("--out", type=Path, required=True, help="folder to write <entity>.parquet|csv into")
@@ -662,8 +662,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
+def main(argv: list[str] | None = None, prog: str = "juesuan generate") -> int:
+    args = parse_args(argv, prog)
     shape = Shape(args.departments, args.units_per_department, args.lines_per_unit, sorted(set(args.years)))
     if min(shape.departments, shape.units_per_department, shape.lines_per_unit) < 1:
         print("departments, units per department and lines per unit must be at least 1", file=sys.stderr)

@@ -4,16 +4,15 @@ contracts hold, and the documentation site is one offline file with the whole li
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 from publish_support import PROJECT, warehouse
+
+from juesuan import dbt_runner
 
 STAR = [
     "fct_ledger_lines",
@@ -154,19 +153,5 @@ def test_docs_site_is_one_offline_file_with_the_lineage(tmp_path):
 
 
 def run_dbt(arguments: list[str], extra_env: dict[str, str], tmp_path: Path) -> None:
-    dbt = Path(sys.executable).with_name("dbt")
-    environment = {
-        **os.environ,
-        "DBT_PROFILES_DIR": str(PROJECT),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
-        **extra_env,
-    }
-    completed = subprocess.run(
-        [str(dbt), *arguments, "--log-path", str(tmp_path / "logs")],
-        cwd=PROJECT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    completed = dbt_runner.run_dbt([*arguments, "--log-path", str(tmp_path / "logs")], extra_env=extra_env)
     assert completed.returncode == 0, completed.stdout + completed.stderr

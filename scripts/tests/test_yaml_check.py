@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from juesuan import yaml_check
+from juesuan_dev import yaml_check
 
 PROJECT = Path(__file__).resolve().parents[2]
 

@@ -4,7 +4,7 @@ On DuckDB dbt does not warn about unknown keys, so ``data_test:`` or ``argumnets
 disables a test. This walks every ``.yml`` under models/ and seeds/ and reports each key that is
 not one dbt knows at that place, with the file and the path to the key.
 
-    python -m juesuan.yaml_check [project_dir]
+    python -m juesuan_dev.yaml_check [project_dir]
 """
 
 from __future__ import annotations
