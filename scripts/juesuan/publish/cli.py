@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None, prog: str = "juesuan publish") -> int:
     args = parser.parse_args(argv)
     try:
         written = publish(args.db, args.out, args.department, args.year, pdf=not args.no_pdf)
-    except (FileNotFoundError, LookupError, duckdb.Error) as error:
+    except (FileNotFoundError, LookupError, RuntimeError, duckdb.Error) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     for path in written:
