@@ -29,9 +29,10 @@ STAR = [
 
 
 def readme_queries() -> list[str]:
-    """The SQL blocks of the README's "Example queries" section, in order."""
-    text = (PROJECT / "README.md").read_text(encoding="utf-8")
-    section = text.split("### Example queries", 1)[1].split("\n### ", 1)[0]
+    """The SQL blocks of the "Example queries" section of docs/analysts.md (the README's analyst
+    part), in order."""
+    text = (PROJECT / "docs" / "analysts.md").read_text(encoding="utf-8")
+    section = text.split("## Example queries", 1)[1].split("\n## ", 1)[0]
     return re.findall(r"```sql\n(.*?)```", section, re.S)
 
 
