@@ -64,8 +64,8 @@ def absolute(path: Path | None) -> Path | None:
 
 def main(argv: list[str] | None = None, prog: str = "juesuan build") -> int:
     args, dbt_args = parser(prog).parse_known_args(argv)
-    if dbt_args[:1] == ["--"]:
-        dbt_args = dbt_args[1:]
+    if "--" in dbt_args:  # the separator itself is not for dbt
+        dbt_args.remove("--")
     db = absolute(args.db)
     if args.fresh:
         for path in (db, db.with_name(f"{db.name}.wal")):
