@@ -151,9 +151,9 @@ def main(argv: list[str] | None = None, prog: str = "juesuan share") -> int:
     try:
         target = publish_copy(args.db, args.out, args.run_results)
     except NotPublished as error:
-        print(f"not published, the last good copy stays: {error}", file=sys.stderr)
+        print(f"not shared, the last good copy stays: {error}", file=sys.stderr)
         return 1
-    print(f"published {target} and {args.out / 'parquet'}/")
+    print(f"shared {target} and {args.out / 'parquet'}/ (read-only, for readers)")
     return 0
 
 
