@@ -1,52 +1,57 @@
 # juesuan: two commands on a fresh clone (Python 3.11 and make are all it needs).
 #   make run   - build the warehouse and every disclosure table for the bundled example, export them,
 #                publish the workbook, HTML and PDF (output/<department>/<year>/决算公开.*)
-#   make test  - lint, then every test: dbt (models, identities, published tie-out) and pytest
+#   make test  - lint, then every test: dbt (models, identities, published tie-out) and pytest;
+#                it never installs system packages (`make system-deps` does, once, as root)
+# Every step is a subcommand of `juesuan` (.venv/bin/juesuan; `juesuan --help`).
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+JUESUAN := $(BIN)/juesuan
 STAMP := $(VENV)/.installed-stamp
 export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 DB ?= warehouse/juesuan.duckdb
-# The read-only copy readers and BI tools open (juesuan.publish_copy), and its Parquet files.
+# The read-only copy readers and BI tools open (`juesuan share`), and its Parquet files.
 PUBLISHED ?= warehouse/published
 OUT ?= output
 # Where `make test` builds its throw-away warehouse, log and dbt artifacts.
 TEST_DIR ?= target/make-test
 
-.PHONY: setup run build publish-copy export publish docs system-deps test lint dbt-test pytest rules clean bench
+.PHONY: setup run build share export publish docs system-deps test lint dbt-test pytest rules clean bench
 
 setup: $(STAMP)
 
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+# The package with its pinned dependencies and the developer tools (pyproject.toml: [dev]).
+$(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements-dev.txt -e .
+	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: build publish-copy export publish docs
+run: build share export publish docs
 
 build: setup
-	JUESUAN_DUCKDB=$(DB) $(BIN)/dbt build --fail-fast
+	$(JUESUAN) build --db $(DB) --fail-fast
 
-# Only after a successful build (make stops on a failed one, and the CLI checks run_results.json):
+# Only after a successful build (make stops on a failed one, and the command checks run_results.json):
 # an atomic read-only copy for readers, so a reader never blocks a build nor sees half of one.
-publish-copy: setup
-	$(BIN)/python -m juesuan.publish_copy --db $(DB) --out $(PUBLISHED) --run-results target/run_results.json
+share: setup
+	$(JUESUAN) share --db $(DB) --out $(PUBLISHED) --run-results target/run_results.json
 
 export: setup
-	$(BIN)/python -m juesuan.export --db $(DB) --out $(OUT)
+	$(JUESUAN) export --db $(DB) --out $(OUT)
 
 # The documentation site: one offline HTML file (models, columns, tests, lineage from the seeds to
 # the exposures), read from the built warehouse.
 docs: setup
-	JUESUAN_DUCKDB=$(DB) $(BIN)/dbt docs generate --static --target-path target/docs
-	mkdir -p $(OUT)/docs && cp target/docs/static_index.html $(OUT)/docs/juesuan-docs.html
+	$(JUESUAN) docs --db $(DB) --out $(OUT)/docs
 
 # The published document needs a CJK font (charts, PDF), Pango (WeasyPrint) and, for its browser
 # test, Chromium: Debian packages, installed only when missing (CI runs as root on Debian 12).
+# Only `make run` (for the PDF) and CI call it; `make test` never installs anything, and the
+# tests that need these packages fail naming this target.
 system-deps:
 	@missing=""; \
 	{ command -v fc-list >/dev/null && fc-list | grep -qiE 'WenQuanYi Micro Hei|Noto Sans CJK'; } \
@@ -60,7 +65,7 @@ system-deps:
 	fi
 
 publish: setup system-deps
-	$(BIN)/python -m juesuan.publish --db $(DB) --out $(OUT)
+	$(JUESUAN) publish --db $(DB) --out $(OUT)
 
 test: lint dbt-test pytest
 
@@ -68,32 +73,31 @@ lint: setup
 	$(BIN)/ruff check scripts
 	$(BIN)/ruff format --check scripts
 	$(BIN)/sqlfluff lint models tests macros
-	$(BIN)/python -m juesuan.yaml_check
+	$(JUESUAN) check-yaml
 
-# The whole project, tests, unit tests and fixture proofs included (selectors.yml), on a throw-away warehouse, so a test run never touches
-# the analyst's copy.
-# A warning is a failure here: no [WARNING] line, and the summary must say WARN=0.
+# The whole project, tests, unit tests and fixture proofs included (selectors.yml), on a
+# throw-away warehouse, so a test run never touches the analyst's copy. A warning is a failure
+# here: dbt's own warn-error options turn every warning (a deprecation, a test that warns, a
+# config path that applies to nothing) into an error. (`--warn-error-options`, since the project's
+# flags already set warn_error_options, which plain `--warn-error` may not be combined with.)
 dbt-test: setup
-	mkdir -p $(TEST_DIR) && rm -f $(TEST_DIR)/test.duckdb
-	set -o pipefail; JUESUAN_DUCKDB=$(TEST_DIR)/test.duckdb $(BIN)/dbt build --selector everything \
-		--target-path $(TEST_DIR)/dbt --log-path $(TEST_DIR)/logs | tee $(TEST_DIR)/dbt-build.log
-	grep -q ' WARN=0 ' $(TEST_DIR)/dbt-build.log && ! grep -q 'WARNING' $(TEST_DIR)/dbt-build.log \
-		|| { echo 'dbt build printed warnings (see above)'; exit 1; }
+	$(JUESUAN) build --fresh --db $(TEST_DIR)/test.duckdb --selector everything \
+		--target-path $(TEST_DIR)/dbt --log-path $(TEST_DIR)/logs --warn-error-options '{"error": "all"}'
 
 # The publish tests reuse the warehouse dbt-test built (or build their own when it is absent).
-pytest: setup system-deps
+# Tests that need Debian packages (Chromium, the CJK font) fail naming `make system-deps`.
+pytest: setup
 	JUESUAN_TEST_DB=$(TEST_DIR)/test.duckdb $(BIN)/python -m pytest
 
 # Regenerate docs/rules.md, the rule catalogue, from the tests' meta (pytest checks it is current).
 rules: setup
-	$(BIN)/dbt parse --quiet --target-path $(TEST_DIR)/parse
-	$(BIN)/python -m juesuan.rules $(TEST_DIR)/parse/manifest.json --out docs/rules.md
+	$(JUESUAN) rules --out docs/rules.md
 
 # Province scale (BENCHMARKS.md): generate 1M- and 10M-line ledgers under target/bench, time dbt
 # over them and over the example against a hand-written DuckDB script and pandas, check all three
 # give the same cells, write BENCHMARKS.md. About half an hour; BENCH_ARGS='--sizes 1m' for less.
 bench: setup
-	$(BIN)/python -m juesuan.bench $(BENCH_ARGS)
+	$(JUESUAN) bench $(BENCH_ARGS)
 
 clean:
 	rm -rf target logs $(OUT) warehouse/*.duckdb

@@ -4,7 +4,7 @@ The Ministry of Finance publishes 政府收支分类科目 every year. A user re
 with the official file (columns ``code,name`` and optionally ``level,parent_code``); every other
 year in the seed and every model stay as they are.
 
-    python -m juesuan.codes function 2024 path/to/official_2024.csv
+    juesuan codes function 2024 path/to/official_2024.csv
 """
 
 from __future__ import annotations
@@ -115,8 +115,8 @@ def install_year(kind: str, year: int, subjects: list[Subject], seed: Path) -> i
     return len(new)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None, prog: str = "juesuan codes") -> int:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
     parser.add_argument("kind", choices=sorted(SEEDS), help="which code tree")
     parser.add_argument("year", type=int, help="fiscal year the list is for")
     parser.add_argument("source", type=Path, help="official list: CSV with code,name[,level,parent_code]")

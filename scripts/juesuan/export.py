@@ -63,8 +63,8 @@ def export(db_path: Path, out_dir: Path) -> list[Path]:
     return written
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Export the disclosure tables to CSV.")
+def main(argv: list[str] | None = None, prog: str = "juesuan export") -> int:
+    parser = argparse.ArgumentParser(prog=prog, description="Export the disclosure tables to CSV.")
     parser.add_argument("--db", type=Path, default=Path("warehouse/juesuan.duckdb"), help="warehouse file")
     parser.add_argument("--out", type=Path, default=Path("output"), help="output folder")
     args = parser.parse_args(argv)

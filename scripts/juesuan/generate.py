@@ -20,7 +20,7 @@ The ledger is made to pass every check of the warehouse:
 Same arguments and seed, same files. Generation runs in chunks of units (``--chunk-units``), so
 100M lines need no more memory than one chunk.
 
-    python -m juesuan.generate --out target/ledger-1m --departments 100 --units-per-department 5 \\
+    juesuan generate --out target/ledger-1m --departments 100 --units-per-department 5 \\
         --lines-per-unit 1000 --years 2022 2023 --seed 1
 """
 
@@ -51,48 +51,34 @@ ENTITIES = [
     "projects",
 ]
 
-FUND_SOURCES = ["general_budget", "gov_fund_budget", "soe_capital_budget", "special_account", "unit_funds"]
-FUND_WEIGHTS = [0.55, 0.08, 0.04, 0.11, 0.22]
-APPROPRIATION_FUNDS = 3  # the first three fund sources are 财政拨款
-NON_APPROPRIATION_INCOME = [
-    "superior_subsidy",
-    "service_revenue",
-    "business_revenue",
-    "affiliate_remittance",
-    "other_revenue",
-]
-SPENDING_TYPES = [
-    "basic_personnel",
-    "basic_public",
-    "project",
-    "business",
-    "remit_superior",
-    "affiliate_subsidy",
-]
-# Spending type mix on appropriation funds and on the unit's own funds.
-SPENDING_WEIGHTS = {
-    True: [0.38, 0.32, 0.30, 0.0, 0.0, 0.0],
-    False: [0.20, 0.30, 0.20, 0.12, 0.09, 0.09],
+# Every code the ledger uses is read from seeds/reference: fund sources, income, spending, unit
+# and balance types, the 三公 款, the function and economic trees. What follows is only the mix
+# of a simulated ledger, keyed by what a code means in those seeds, never by the code itself.
+
+# Share of a unit's items funded by 财政拨款 (ref_fund_sources.is_appropriation); within each
+# side, fund sources are weighted by their sort_order, the first the most common.
+APPROPRIATION_SHARE = 0.67
+# Spending by ref_spending_types' (spending_group, basic_component): weight on 财政拨款 money,
+# weight on the unit's own money, mean amount of a line in 元 (amounts are log-normal around it),
+# and the economic classes its 款 are drawn from (公开06表 prints 301/303 under 人员经费).
+SPENDING_MIX = {
+    ("basic", "人员经费"): (0.38, 0.20, 6500.0, ("301", "303")),
+    ("basic", "公用经费"): (0.32, 0.30, 1800.0, ("302", "310")),
+    ("project", ""): (0.30, 0.20, 24000.0, ("302", "310")),
 }
-# Mean amount (元) of a spending line by type; amounts are log-normal around it.
-SPENDING_MEAN_YUAN = [6500.0, 1800.0, 24000.0, 9000.0, 30000.0, 40000.0]
-# The economic classes each spending type may use (公开06表's sections).
-ECONOMIC_CLASSES = {
-    "basic_personnel": ("301", "303"),
-    "basic_public": ("302", "310"),
-    "project": ("302", "310"),
-    "business": ("302",),
-    "remit_superior": ("302",),
-    "affiliate_subsidy": ("302",),
-}
-UNIT_TYPES = ["admin", "civil_service_managed", "institution"]
+# Every other spending group (上缴上级, 经营, 对附属单位补助): never 财政拨款 money (rule I27),
+# together this share of the unit's own money.
+OTHER_SPENDING = (0.0, 0.30, 30000.0, ("302",))
+# The balance types the roll-forward writes, in this order: opening, use of surplus, surplus
+# distribution (checked against ref_balance_types: the last two only on non-appropriation money).
+BALANCE_TYPES = {"opening": False, "use_of_surplus": True, "surplus_distribution": True}
 REVERSAL_SHARE = 0.01
 ITEMS_PER_UNIT = 8
 
 
 @dataclass(frozen=True)
 class Reference:
-    """Code pools valid in every generated year."""
+    """Code pools valid in every generated year, and the code lists of seeds/reference."""
 
     function_codes: np.ndarray
     function_names: np.ndarray
@@ -100,6 +86,81 @@ class Reference:
     economic_pools: dict[str, np.ndarray]
     economic_names: dict[str, str]
     sangong_codes: np.ndarray
+    funds: pd.DataFrame  # fund_source_code, fund_source_name, is_appropriation, weight (sort order)
+    appropriation_income: str  # the income type 财政拨款 money arrives as
+    own_income: np.ndarray  # every other income type, in sort order
+    spending: pd.DataFrame  # spending_type_code, name, is_project, weights, mean_yuan, classes
+    unit_types: np.ndarray  # the first is the type of a department's own body (本级)
+
+
+def flag(value: str) -> bool:
+    return value.strip().lower() == "true"
+
+
+def by_sort_order(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    return sorted(rows, key=lambda row: int(row["sort_order"]))
+
+
+def fund_sources(reference_dir: Path) -> pd.DataFrame:
+    rows = by_sort_order(read_rows(reference_dir / "ref_fund_sources.csv"))
+    funds = pd.DataFrame(rows)[["fund_source_code", "fund_source_name", "is_appropriation"]]
+    funds["is_appropriation"] = funds["is_appropriation"].map(flag)
+    weight = np.zeros(len(funds))
+    for appropriation, share in ((True, APPROPRIATION_SHARE), (False, 1 - APPROPRIATION_SHARE)):
+        side = (funds["is_appropriation"] == appropriation).to_numpy()
+        if not side.any():
+            raise ValueError(f"ref_fund_sources.csv has no fund source with is_appropriation={appropriation}")
+        weight[side] = share * zipf_weights(int(side.sum()), 1.5)
+    funds["weight"] = weight
+    return funds
+
+
+def spending_types(reference_dir: Path) -> pd.DataFrame:
+    rows = by_sort_order(read_rows(reference_dir / "ref_spending_types.csv"))
+    others = [row for row in rows if (row["spending_group"], row["basic_component"]) not in SPENDING_MIX]
+    mixes = [
+        SPENDING_MIX.get((row["spending_group"], row["basic_component"]))
+        or (OTHER_SPENDING[0], OTHER_SPENDING[1] / len(others), *OTHER_SPENDING[2:])
+        for row in rows
+    ]
+    missing = set(SPENDING_MIX) - {(row["spending_group"], row["basic_component"]) for row in rows}
+    if missing:
+        raise ValueError(f"ref_spending_types.csv has no spending type for {sorted(missing)}")
+    return pd.DataFrame(
+        {
+            "spending_type_code": [row["spending_type_code"] for row in rows],
+            "spending_type_name": [row["spending_type_name"] for row in rows],
+            "spending_group": [row["spending_group"] for row in rows],
+            "appropriation_weight": [mix[0] for mix in mixes],
+            "own_weight": [mix[1] for mix in mixes],
+            "mean_yuan": [mix[2] for mix in mixes],
+            "economic_classes": [mix[3] for mix in mixes],
+        }
+    )
+
+
+def income_types(reference_dir: Path) -> tuple[str, np.ndarray]:
+    rows = by_sort_order(read_rows(reference_dir / "ref_income_types.csv"))
+    appropriation = [row["income_type_code"] for row in rows if flag(row["requires_appropriation"])]
+    own = [row["income_type_code"] for row in rows if not flag(row["requires_appropriation"])]
+    if not appropriation or not own:
+        raise ValueError(
+            "ref_income_types.csv needs an income type for 财政拨款 money and one for other money"
+        )
+    return appropriation[0], np.array(own)
+
+
+def check_balance_types(reference_dir: Path) -> None:
+    seeded = {
+        row["balance_type_code"]: flag(row["non_appropriation_only"])
+        for row in read_rows(reference_dir / "ref_balance_types.csv")
+    }
+    for code, non_appropriation_only in BALANCE_TYPES.items():
+        if seeded.get(code) != non_appropriation_only:
+            raise ValueError(
+                f"ref_balance_types.csv: balance type {code!r} is missing or its non_appropriation_only "
+                f"is not {non_appropriation_only}"
+            )
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -147,13 +208,16 @@ def load_reference(reference_dir: Path, years: list[int]) -> Reference:
         *({r["row_code"] for r in layout_rows if r["row_kind"] == "item" and valid_in(r, y)} for y in years)
     )
     usable = sorted(economic & printed_items)
+    spending = spending_types(reference_dir)
     pools = {
         kind: np.array([code for code in usable if code[:3] in classes])
-        for kind, classes in ECONOMIC_CLASSES.items()
+        for kind, classes in zip(spending["spending_type_code"], spending["economic_classes"], strict=True)
     }
     for kind, pool in pools.items():
         if len(pool) == 0:
             raise ValueError(f"no economic 款 for {kind} in every year of {years}")
+    appropriation_income, own_income = income_types(reference_dir)
+    check_balance_types(reference_dir)
     return Reference(
         function_codes=function_codes,
         function_names=np.array([names[c] for c in function_codes]),
@@ -163,6 +227,11 @@ def load_reference(reference_dir: Path, years: list[int]) -> Reference:
         sangong_codes=np.array(
             [r["economic_code"] for r in read_rows(reference_dir / "ref_sangong_items.csv")]
         ),
+        funds=fund_sources(reference_dir),
+        appropriation_income=appropriation_income,
+        own_income=own_income,
+        spending=spending,
+        unit_types=np.array([r["unit_type_code"] for r in read_rows(reference_dir / "ref_unit_types.csv")]),
     )
 
 
@@ -214,8 +283,9 @@ def department_code(index: np.ndarray) -> np.ndarray:
     return np.char.add("D", np.char.zfill(np.asarray(index).astype(str), 5))
 
 
-def organisation(shape: Shape, rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Departments and units; the first unit of each department is its 本级 (an admin unit)."""
+def organisation(shape: Shape, ref: Reference, rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Departments and units; the first unit of each department is its 本级, of the first unit
+    type of ref_unit_types (行政单位); the others of any type, the later ones more often."""
     department_index = np.arange(shape.departments)
     departments = pd.DataFrame(
         {
@@ -225,7 +295,10 @@ def organisation(shape: Shape, rng: np.random.Generator) -> tuple[pd.DataFrame, 
     )
     unit_index = np.arange(shape.units)
     is_body = unit_index % shape.units_per_department == 0
-    unit_types = np.where(is_body, "admin", rng.choice(UNIT_TYPES, size=shape.units, p=[0.2, 0.3, 0.5]))
+    type_weights = np.arange(1, len(ref.unit_types) + 1) / np.arange(1, len(ref.unit_types) + 1).sum()
+    unit_types = np.where(
+        is_body, ref.unit_types[0], rng.choice(ref.unit_types, size=shape.units, p=type_weights)
+    )
     units = pd.DataFrame(
         {
             "unit_code": unit_code(unit_index, shape),
@@ -264,9 +337,9 @@ def generate_chunk(
     # Items: (项, fund source) per unit, kept across years. Item 0 is always 一般公共预算 so every
     # unit has 公开05/06表 data; half of a unit's items share its department's main 类.
     item_function = rng.choice(len(ref.function_codes), size=(unit_count, n_items))
-    item_fund = rng.choice(len(FUND_SOURCES), size=(unit_count, n_items), p=FUND_WEIGHTS)
-    item_fund[:, 0] = 0
-    item_appropriation = item_fund < APPROPRIATION_FUNDS
+    item_fund = rng.choice(len(ref.funds), size=(unit_count, n_items), p=ref.funds["weight"].to_numpy())
+    item_fund[:, 0] = 0  # the first fund source in sort order: 一般公共预算财政拨款
+    item_appropriation = ref.funds["is_appropriation"].to_numpy()[item_fund]
 
     unit_years = unit_count * n_years  # index uy = local_unit * n_years + year_index
     expenditure = expenditure_lines(shape, ref, rng, unit_years, item_function, item_fund, item_appropriation)
@@ -275,9 +348,9 @@ def generate_chunk(
     spent = np.round(spent).astype(np.int64).reshape(unit_count, n_years, n_items)
     received = np.maximum(spent, 0) * rng.uniform(1.0, 1.15, size=spent.shape) + 100_000
     received = np.round(received).astype(np.int64)
-    income = income_lines(shape, rng, received, item_function, item_fund, item_appropriation)
+    income = income_lines(shape, ref, rng, received, item_function, item_fund, item_appropriation)
     balances = balance_entries(rng, spent, received, item_function, item_fund, item_appropriation)
-    budgets = budget_lines(shape, rng, expenditure, item_function, item_fund)
+    budgets = budget_lines(shape, ref, rng, expenditure, item_function, item_fund)
     projects = pd.DataFrame(
         {
             "uy": np.repeat(np.arange(unit_years), n_items),
@@ -301,18 +374,19 @@ def expenditure_lines(
     item = rng.choice(n_items, size=rows, p=zipf_weights(n_items, 0.5))
     appropriation = item_appropriation[local_unit, item]
     spending_type = np.empty(rows, dtype=np.int64)
-    for is_appropriation, weights in SPENDING_WEIGHTS.items():
+    for is_appropriation, column in ((True, "appropriation_weight"), (False, "own_weight")):
         mask = appropriation == is_appropriation
-        spending_type[mask] = rng.choice(len(SPENDING_TYPES), size=int(mask.sum()), p=weights)
+        weights = ref.spending[column].to_numpy()
+        spending_type[mask] = rng.choice(len(weights), size=int(mask.sum()), p=weights / weights.sum())
     economic = np.empty(rows, dtype=object)
-    for index, kind in enumerate(SPENDING_TYPES):
+    for index, kind in enumerate(ref.spending["spending_type_code"]):
         for is_appropriation in (True, False):
             mask = (spending_type == index) & (appropriation == is_appropriation)
             pool = ref.economic_pools[kind]
             if not is_appropriation:  # 三公 money is 财政拨款 only (rule I21)
                 pool = pool[~np.isin(pool, ref.sangong_codes)]
             economic[mask] = pool[rng.choice(len(pool), size=int(mask.sum()), p=zipf_weights(len(pool)))]
-    cents = cents_from_yuan(rng, np.asarray(SPENDING_MEAN_YUAN)[spending_type])
+    cents = cents_from_yuan(rng, ref.spending["mean_yuan"].to_numpy()[spending_type])
     reversal = rng.random(rows) < REVERSAL_SHARE
     cents = np.where(reversal, -np.maximum(cents // 10, 1), cents)
     return pd.DataFrame(
@@ -330,7 +404,7 @@ def expenditure_lines(
     )
 
 
-def income_lines(shape, rng, received, item_function, item_fund, item_appropriation) -> pd.DataFrame:
+def income_lines(shape, ref, rng, received, item_function, item_fund, item_appropriation) -> pd.DataFrame:
     """Split each item's income into lines: every item gets at least one, parts sum exactly."""
     unit_count, n_years, n_items = received.shape
     lines = shape.income_lines
@@ -350,7 +424,7 @@ def income_lines(shape, rng, received, item_function, item_fund, item_appropriat
     cents[first_line_of_item] += residual[group[first_line_of_item]]
     local_unit = uy // n_years
     appropriation = item_appropriation[local_unit, item]
-    own_type = rng.choice(len(NON_APPROPRIATION_INCOME), size=len(uy), p=[0.3, 0.35, 0.1, 0.05, 0.2])
+    own_type = rng.choice(len(ref.own_income), size=len(uy), p=zipf_weights(len(ref.own_income), 0.5))
     return pd.DataFrame(
         {
             "uy": uy,
@@ -358,9 +432,7 @@ def income_lines(shape, rng, received, item_function, item_fund, item_appropriat
             "item": item,
             "function": item_function[local_unit, item],
             "fund": item_fund[local_unit, item],
-            "income_type": np.where(
-                appropriation, "appropriation", np.asarray(NON_APPROPRIATION_INCOME)[own_type]
-            ),
+            "income_type": np.where(appropriation, ref.appropriation_income, ref.own_income[own_type]),
             "day": rng.integers(0, 365, size=len(uy)),
             "cents": cents,
         }
@@ -394,11 +466,7 @@ def balance_entries(rng, spent, received, item_function, item_fund, item_appropr
             opening[:, year] + received[:, year] + use[:, year] - spent[:, year] - distributed[:, year]
         )
     frames = []
-    for kind, amounts in (
-        ("opening", opening),
-        ("use_of_surplus", use),
-        ("surplus_distribution", distributed),
-    ):
+    for kind, amounts in zip(BALANCE_TYPES, (opening, use, distributed), strict=True):
         local_unit, year, item = np.nonzero(amounts)
         frames.append(
             pd.DataFrame(
@@ -415,13 +483,15 @@ def balance_entries(rng, spent, received, item_function, item_fund, item_appropr
     return pd.concat(frames, ignore_index=True)
 
 
-def budget_lines(shape, rng, expenditure, item_function, item_fund) -> pd.DataFrame:
+def budget_lines(shape, ref, rng, expenditure, item_function, item_fund) -> pd.DataFrame:
     """One line per unit, year, item and spending type spent (around what was spent), plus the
     三公 款 of appropriation money (全年预算 a little above the actual)."""
     n_years = len(shape.years)
     frame = expenditure[["uy", "item", "spending_type", "cents"]].copy()
-    frame["sangong"] = np.where(np.isin(expenditure["economic"], SANGONG_CODES), expenditure["economic"], "")
-    frame.loc[expenditure["fund"] >= APPROPRIATION_FUNDS, "sangong"] = ""
+    frame["sangong"] = np.where(
+        np.isin(expenditure["economic"], ref.sangong_codes), expenditure["economic"], ""
+    )
+    frame.loc[~ref.funds["is_appropriation"].to_numpy()[expenditure["fund"]], "sangong"] = ""
     by_type = frame.groupby(["uy", "item", "spending_type"], as_index=False)["cents"].sum()
     by_type["sangong"] = ""
     sangong = frame[frame["sangong"] != ""].groupby(
@@ -440,9 +510,6 @@ def budget_lines(shape, rng, expenditure, item_function, item_fund) -> pd.DataFr
     return lines.drop(columns="cents")
 
 
-SANGONG_CODES = ["30212", "30217", "30231", "31013"]
-
-
 WRITE_SQL = {
     "expenditure_entries": """
         select
@@ -455,7 +522,7 @@ WRITE_SQL = {
             e.economic as economic_code,
             s.fund_source_code,
             t.spending_type_code,
-            case when t.spending_type_code = 'project'
+            case when t.spending_group = 'project'
                 then 'P' || e.year || '-' || u.unit_code || '-' || e.item end as project_code,
             cast(e.cents * 0.01 as decimal(18, 2)) as amount_yuan,
             case when e.cents < 0 then '红字冲销 ' else '' end || t.spending_type_name || ' ' || n.name as summary
@@ -506,7 +573,7 @@ WRITE_SQL = {
             nullif(b.sangong, '') as economic_code,
             s.fund_source_code,
             t.spending_type_code,
-            case when t.spending_type_code = 'project'
+            case when t.spending_group = 'project'
                 then 'P' || b.year || '-' || u.unit_code || '-' || b.item end as project_code,
             cast(b.initial_cents * 0.01 as decimal(18, 2)) as initial_budget_yuan,
             cast(b.final_cents * 0.01 as decimal(18, 2)) as final_budget_yuan
@@ -529,17 +596,7 @@ WRITE_SQL = {
 }
 
 
-def register_codes(
-    connection: duckdb.DuckDBPyConnection, units: pd.DataFrame, ref: Reference, reference_dir: Path
-):
-    fund_names = {
-        r["fund_source_code"]: r["fund_source_name"]
-        for r in read_rows(reference_dir / "ref_fund_sources.csv")
-    }
-    type_names = {
-        r["spending_type_code"]: r["spending_type_name"]
-        for r in read_rows(reference_dir / "ref_spending_types.csv")
-    }
+def register_codes(connection: duckdb.DuckDBPyConnection, units: pd.DataFrame, ref: Reference):
     tables = {
         "codes_unit": pd.DataFrame({"unit_index": np.arange(len(units)), "unit_code": units["unit_code"]}),
         "codes_function": pd.DataFrame(
@@ -549,19 +606,11 @@ def register_codes(
                 "function_name": ref.function_names,
             }
         ),
-        "codes_fund": pd.DataFrame(
-            {
-                "fund_index": np.arange(len(FUND_SOURCES)),
-                "fund_source_code": FUND_SOURCES,
-                "fund_source_name": [fund_names[c] for c in FUND_SOURCES],
-            }
+        "codes_fund": ref.funds[["fund_source_code", "fund_source_name"]].assign(
+            fund_index=np.arange(len(ref.funds))
         ),
-        "codes_spending": pd.DataFrame(
-            {
-                "spending_index": np.arange(len(SPENDING_TYPES)),
-                "spending_type_code": SPENDING_TYPES,
-                "spending_type_name": [type_names[c] for c in SPENDING_TYPES],
-            }
+        "codes_spending": ref.spending[["spending_type_code", "spending_type_name", "spending_group"]].assign(
+            spending_index=np.arange(len(ref.spending))
         ),
         "codes_economic_name": pd.DataFrame(
             {"economic_code": list(ref.economic_names), "name": list(ref.economic_names.values())}
@@ -594,13 +643,13 @@ def generate(
     """Write the ledger; return the row count of each file."""
     ref = load_reference(reference_dir, shape.years)
     rng = np.random.default_rng([seed, 0])
-    departments, units = organisation(shape, rng)
+    departments, units = organisation(shape, ref, rng)
     out.mkdir(parents=True, exist_ok=True)
     parts = Path(tempfile.mkdtemp(prefix=".parts-", dir=out))
     counts: dict[str, int] = {}
     try:
         with duckdb.connect() as connection:
-            register_codes(connection, units, ref, reference_dir)
+            register_codes(connection, units, ref)
             for entity in WRITE_SQL:
                 (parts / entity).mkdir()
             bar = tqdm(total=shape.units, unit="unit", desc="ledger", disable=not progress, file=sys.stderr)
@@ -629,9 +678,9 @@ def generate(
     return counts
 
 
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+def parse_args(argv: list[str] | None = None, prog: str = "juesuan generate") -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python -m juesuan.generate",
+        prog=prog,
         description="Generate a synthetic ledger (the files of docs/input_contract.md) that passes every check.",
     )
     parser.add_argument("--out", type=Path, required=True, help="folder to write <entity>.parquet|csv into")
@@ -662,8 +711,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
+def main(argv: list[str] | None = None, prog: str = "juesuan generate") -> int:
+    args = parse_args(argv, prog)
     shape = Shape(args.departments, args.units_per_department, args.lines_per_unit, sorted(set(args.years)))
     if min(shape.departments, shape.units_per_department, shape.lines_per_unit) < 1:
         print("departments, units per department and lines per unit must be at least 1", file=sys.stderr)

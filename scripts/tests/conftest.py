@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import shutil
 import subprocess
-import sys
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 import pytest
+
+from juesuan.dbt_runner import run_dbt
 
 PROJECT = Path(__file__).resolve().parents[2]
 PROJECT_PARTS = ["dbt_project.yml", "profiles.yml", "selectors.yml", "models", "seeds", "tests", "macros"]
@@ -45,21 +45,7 @@ def edit_csv(path: Path, edit: Callable[[list[dict[str, str]]], list[dict[str, s
 def dbt_build(project: Path) -> dict[str, str]:
     """Build the copy as `dbt build` does by default (selectors.yml: no unit tests or fixture
     proofs); return {test or model name: status} from run_results.json."""
-    dbt = Path(sys.executable).with_name("dbt")
-    environment = {
-        **os.environ,
-        "JUESUAN_DUCKDB": str(project / "warehouse.duckdb"),
-        "DBT_PROFILES_DIR": str(project),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
-    }
-    completed = subprocess.run(
-        [str(dbt), "build", "--project-dir", str(project)],
-        cwd=project,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    completed = run_dbt(["build"], project=project, warehouse=project / "warehouse.duckdb")
     results_path = project / "target" / "run_results.json"
     if not results_path.exists():
         raise AssertionError(f"dbt did not run:\n{completed.stdout}\n{completed.stderr}")
@@ -78,21 +64,7 @@ def project_copy(tmp_path: Path) -> Path:
 
 def dbt_run(project: Path, command: str) -> subprocess.CompletedProcess:
     """Run another dbt command (e.g. `test`) on a copy that was already built."""
-    dbt = Path(sys.executable).with_name("dbt")
-    environment = {
-        **os.environ,
-        "JUESUAN_DUCKDB": str(project / "warehouse.duckdb"),
-        "DBT_PROFILES_DIR": str(project),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
-    }
-    return subprocess.run(
-        [str(dbt), command, "--project-dir", str(project)],
-        cwd=project,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_dbt([command], project=project, warehouse=project / "warehouse.duckdb")
 
 
 def findings(project: Path) -> list[dict]:

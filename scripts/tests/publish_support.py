@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import functools
 import os
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
+
+from juesuan.dbt_runner import run_dbt
 
 PROJECT = Path(__file__).resolve().parents[2]
 EXAMPLE = ("ZZGX-DSJ", 2023)
@@ -31,27 +31,13 @@ def warehouse() -> Path:
     if given and Path(given).exists():
         return Path(given)
     path = session_dir() / "warehouse.duckdb"
-    dbt = Path(sys.executable).with_name("dbt")
-    environment = {
-        **os.environ,
-        "JUESUAN_DUCKDB": str(path),
-        "DBT_PROFILES_DIR": str(PROJECT),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
-    }
     for command in ("seed", "run"):
-        subprocess.run(
-            [
-                str(dbt),
-                command,
-                "--target-path",
-                str(session_dir() / "dbt"),
-                "--log-path",
-                str(session_dir() / "logs"),
-            ],
-            cwd=PROJECT,
-            env=environment,
+        run_dbt(
+            [command],
+            warehouse=path,
+            target_path=session_dir() / "dbt",
+            log_path=session_dir() / "logs",
             check=True,
-            capture_output=True,
         )
     return path
 

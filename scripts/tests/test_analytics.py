@@ -4,16 +4,15 @@ contracts hold, and the documentation site is one offline file with the whole li
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 from publish_support import PROJECT, warehouse
+
+from juesuan import dbt_runner
 
 STAR = [
     "fct_ledger_lines",
@@ -30,9 +29,10 @@ STAR = [
 
 
 def readme_queries() -> list[str]:
-    """The SQL blocks of the README's "Example queries" section, in order."""
-    text = (PROJECT / "README.md").read_text(encoding="utf-8")
-    section = text.split("### Example queries", 1)[1].split("\n### ", 1)[0]
+    """The SQL blocks of the "Example queries" section of docs/analysts.md (the README's analyst
+    part), in order."""
+    text = (PROJECT / "docs" / "analysts.md").read_text(encoding="utf-8")
+    section = text.split("## Example queries", 1)[1].split("\n## ", 1)[0]
     return re.findall(r"```sql\n(.*?)```", section, re.S)
 
 
@@ -154,19 +154,5 @@ def test_docs_site_is_one_offline_file_with_the_lineage(tmp_path):
 
 
 def run_dbt(arguments: list[str], extra_env: dict[str, str], tmp_path: Path) -> None:
-    dbt = Path(sys.executable).with_name("dbt")
-    environment = {
-        **os.environ,
-        "DBT_PROFILES_DIR": str(PROJECT),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
-        **extra_env,
-    }
-    completed = subprocess.run(
-        [str(dbt), *arguments, "--log-path", str(tmp_path / "logs")],
-        cwd=PROJECT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    completed = dbt_runner.run_dbt([*arguments, "--log-path", str(tmp_path / "logs")], extra_env=extra_env)
     assert completed.returncode == 0, completed.stdout + completed.stderr

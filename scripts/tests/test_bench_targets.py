@@ -1,6 +1,6 @@
 """The benchmark judges the issue's targets from its own medians, not from typed-in numbers."""
 
-from juesuan.bench.__main__ import Measure, targets_markdown
+from juesuan_dev.bench.__main__ import Measure, targets_markdown
 
 
 def measure(name: str, size: str, seconds: float, peak: float = 100.0) -> Measure:

@@ -4,36 +4,21 @@ builds every table and passes every test; CSV reads like Parquet; a missing file
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 from conftest import copy_project, failed
 
+from juesuan.dbt_runner import run_dbt
 from juesuan.generate import Shape, generate
 
 SHAPE = Shape(departments=3, units_per_department=2, lines_per_unit=80, years=[2022, 2023])
 
 
 def dbt(project: Path, ledger: Path, *args: str) -> subprocess.CompletedProcess:
-    environment = {
-        **os.environ,
-        "JUESUAN_DUCKDB": str(project / "warehouse.duckdb"),
-        "JUESUAN_LEDGER_PATH": str(ledger),
-        "DBT_PROFILES_DIR": str(project),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
-    }
-    return subprocess.run(
-        [str(Path(sys.executable).with_name("dbt")), *args, "--project-dir", str(project)],
-        cwd=project,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_dbt(list(args), project=project, warehouse=project / "warehouse.duckdb", ledger=ledger)
 
 
 def statuses(project: Path) -> dict[str, str]:

@@ -10,7 +10,7 @@ import os
 import pytest
 from publish_support import warehouse
 
-from juesuan.compare_targets import differences, postgres_settings
+from juesuan_dev.compare_targets import differences, postgres_settings
 
 READER = os.environ.get("JUESUAN_PG_READER", "juesuan_reader")
 READER_PASSWORD = os.environ.get("JUESUAN_PG_READER_PASSWORD")

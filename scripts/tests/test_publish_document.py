@@ -1,23 +1,21 @@
-"""The HTML document in headless Chromium (tables, charts, no missing glyph) and the PDF's text."""
+"""The HTML document in headless Chromium through Playwright (tables, charts, no missing glyph)
+and the PDF's text."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-import websocket
 from fontTools.ttLib import TTCollection, TTFont
+from playwright.sync_api import Page, sync_playwright
 from publish_support import published
 from pypdf import PdfReader
 
+# Debian's Chromium (`make system-deps`), driven by Playwright; Playwright's own browser download
+# is never used. Playwright adds --headless and a fresh profile of its own.
 CHROMIUM_FLAGS = [
-    "--headless",
     "--no-sandbox",
     "--disable-gpu",
     "--no-first-run",
@@ -25,7 +23,6 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
     "--disable-quic",
-    "--remote-debugging-port=0",
 ]
 KEY_NUMBERS = [
     "169.84",
@@ -47,31 +44,8 @@ KEY_NUMBERS = [
 ]
 
 
-class DevTools:
-    """A minimal Chrome DevTools Protocol client over one page's websocket."""
-
-    def __init__(self, url: str):
-        self.socket = websocket.create_connection(url, timeout=30)
-        self.next_id = 0
-        self.events: list[dict] = []
-
-    def call(self, method: str, **params) -> dict:
-        self.next_id += 1
-        self.socket.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
-        while True:
-            message = json.loads(self.socket.recv())
-            if message.get("id") == self.next_id:
-                if "error" in message:
-                    raise RuntimeError(f"{method}: {message['error']}")
-                return message["result"]
-            self.events.append(message)
-
-    def wait_for(self, event: str, timeout: float = 30) -> None:
-        deadline = time.monotonic() + timeout
-        while not any(message.get("method") == event for message in self.events):
-            if time.monotonic() > deadline:
-                raise TimeoutError(event)
-            self.events.append(json.loads(self.socket.recv()))
+def document_uri() -> str:
+    return (published() / "决算公开.html").as_uri()
 
 
 @pytest.fixture(scope="module")
@@ -79,38 +53,18 @@ def page():
     chromium = shutil.which("chromium")
     if chromium is None:
         pytest.fail("chromium is not installed: run `make system-deps`")
-    profile = Path(tempfile.mkdtemp(prefix="juesuan-chromium-"))
-    process = subprocess.Popen(
-        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        port_file = profile / "DevToolsActivePort"
-        deadline = time.monotonic() + 30
-        while not port_file.exists() or not port_file.read_text().strip():
-            if time.monotonic() > deadline:
-                raise TimeoutError("chromium did not open its DevTools port")
-            time.sleep(0.1)
-        port = port_file.read_text().split()[0]
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list") as response:
-            target = next(t for t in json.load(response) if t["type"] == "page")
-        tools = DevTools(target["webSocketDebuggerUrl"])
-        tools.call("Page.enable")
-        tools.call("DOM.enable")
-        tools.call("CSS.enable")
-        tools.call("Page.navigate", url=(published() / "决算公开.html").as_uri())
-        tools.wait_for("Page.loadEventFired")
-        yield tools
-        tools.socket.close()
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        shutil.rmtree(profile, ignore_errors=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page()
+            page.goto(document_uri(), wait_until="load")
+            yield page
+        finally:
+            browser.close()
 
 
-def evaluate(page: DevTools, expression: str):
-    return page.call("Runtime.evaluate", expression=expression, returnByValue=True)["result"]["value"]
+def evaluate(page: Page, expression: str):
+    return page.evaluate(expression)
 
 
 def test_the_page_shows_the_nine_tables(page):
@@ -152,15 +106,19 @@ def _cmap(path: Path) -> set[int]:
     return {code for font in fonts for code in font.getBestCmap()}
 
 
-def missing_glyphs(page: DevTools) -> list[str]:
+def missing_glyphs(page: Page) -> list[str]:
     """Characters of the page that no font Chromium rendered the page with contains."""
-    root = page.call("DOM.getDocument", depth=-1)["root"]["nodeId"]
-    nodes = page.call(
-        "DOM.querySelectorAll", nodeId=root, selector="h1, h2, h3, h4, p, li, th, td, div, figcaption"
+    devtools = page.context.new_cdp_session(page)
+    devtools.send("DOM.enable")
+    devtools.send("CSS.enable")
+    root = devtools.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    nodes = devtools.send(
+        "DOM.querySelectorAll",
+        {"nodeId": root, "selector": "h1, h2, h3, h4, p, li, th, td, div, figcaption"},
     )["nodeIds"]
     used: set[str] = set()
     for node in nodes:
-        for font in page.call("CSS.getPlatformFontsForNode", nodeId=node)["fonts"]:
+        for font in devtools.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
             used.add(font["familyName"])
     assert used, "Chromium reported no fonts"
     files = _font_files()
@@ -169,6 +127,7 @@ def missing_glyphs(page: DevTools) -> list[str]:
         assert family in files, f"Chromium drew with {family!r}, which fontconfig does not know"
         for path in files[family]:
             covered |= _cmap(path)
+    devtools.detach()
     text = evaluate(page, "document.body.innerText")
     return sorted(
         {character for character in text if not character.isspace() and ord(character) not in covered}
@@ -187,15 +146,11 @@ def test_a_missing_glyph_is_caught(page, tmp_path):
         '<html><body><p style="font-family: WenQuanYi Micro Hei">决算\ue000</p></body></html>',
         encoding="utf-8",
     )
-    page.events.clear()
-    page.call("Page.navigate", url=probe.as_uri())
-    page.wait_for("Page.loadEventFired")
+    page.goto(probe.as_uri(), wait_until="load")
     try:
         assert missing_glyphs(page) == ["\ue000"]
     finally:
-        page.events.clear()
-        page.call("Page.navigate", url=(published() / "决算公开.html").as_uri())
-        page.wait_for("Page.loadEventFired")
+        page.goto(document_uri(), wait_until="load")
 
 
 @pytest.fixture(scope="module")

@@ -14,9 +14,10 @@ from pathlib import Path
 import duckdb
 import pytest
 import sqlalchemy
-from publish_support import PROJECT, warehouse
+from publish_support import warehouse
 
-from juesuan.publish_copy import PUBLISHED_NAME, NotPublished, publish_copy
+from juesuan.dbt_runner import start_dbt
+from juesuan.share import PUBLISHED_NAME, NotPublished, publish_copy
 
 STAR_COUNT = 10
 STATE_QUERY = """
@@ -53,28 +54,11 @@ def built(tmp_path) -> Path:
 
 def start_build(database: Path, tmp_path: Path) -> subprocess.Popen:
     """`dbt build` of the star schema into ``database``, in another process."""
-    environment = {
-        **os.environ,
-        "JUESUAN_DUCKDB": str(database),
-        "DBT_PROFILES_DIR": str(PROJECT),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
-    }
-    return subprocess.Popen(
-        [
-            str(Path(sys.executable).with_name("dbt")),
-            "build",
-            "--select",
-            "marts.analytics",
-            "--target-path",
-            str(tmp_path / "dbt"),
-            "--log-path",
-            str(tmp_path / "logs"),
-        ],
-        cwd=PROJECT,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+    return start_dbt(
+        ["build", "--select", "marts.analytics"],
+        warehouse=database,
+        target_path=tmp_path / "dbt",
+        log_path=tmp_path / "logs",
     )
 
 

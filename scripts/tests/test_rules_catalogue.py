@@ -5,7 +5,7 @@ import json
 import pytest
 from conftest import PROJECT, copy_project, dbt_run
 
-from juesuan.rules import CatalogueError, catalogue_from_manifest, render_markdown
+from juesuan_dev.rules import CatalogueError, catalogue_from_manifest, render_markdown
 
 
 @pytest.fixture(scope="module")

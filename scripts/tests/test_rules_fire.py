@@ -20,7 +20,7 @@ import pytest
 from conftest import copy_project, dbt_build, dbt_run, findings, rules_by
 from ledger_cases import add_department_copies, append_rows, template
 
-from juesuan.rules import catalogue_from_manifest
+from juesuan_dev.rules import catalogue_from_manifest
 
 PROVEN: dict[str, set[str]] = {}
 

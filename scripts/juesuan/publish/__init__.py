@@ -2,5 +2,5 @@
 
 Everything printed is read from the warehouse (``rpt_disclosure_cells``,
 ``rpt_disclosure_tables``, ``rpt_narrative_facts`` and the department's own seeds in the
-``narrative`` schema); nothing is typed twice. Entry point: ``python -m juesuan.publish``.
+``narrative`` schema); nothing is typed twice. Entry point: ``juesuan publish``.
 """

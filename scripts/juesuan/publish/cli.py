@@ -1,4 +1,4 @@
-"""python -m juesuan.publish: every department and year in the warehouse → workbook, HTML, PDF.
+"""juesuan publish: every department and year in the warehouse → workbook, HTML, PDF.
 
 Writes ``<out>/<department>/<year>/决算公开.xlsx`` for every department and year, and, where the
 department has given its own words for that year (seeds/narrative), ``决算公开.html``,
@@ -67,8 +67,10 @@ def publish(
     return written
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Publish the disclosure: Excel workbook, HTML and PDF.")
+def main(argv: list[str] | None = None, prog: str = "juesuan publish") -> int:
+    parser = argparse.ArgumentParser(
+        prog=prog, description="Publish the disclosure: Excel workbook, HTML and PDF."
+    )
     parser.add_argument("--db", type=Path, default=Path("warehouse/juesuan.duckdb"), help="warehouse file")
     parser.add_argument("--out", type=Path, default=Path("output"), help="output folder")
     parser.add_argument("--department", help="only this department_code")
@@ -77,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         written = publish(args.db, args.out, args.department, args.year, pdf=not args.no_pdf)
-    except (FileNotFoundError, LookupError, duckdb.Error) as error:
+    except (FileNotFoundError, LookupError, RuntimeError, duckdb.Error) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     for path in written:

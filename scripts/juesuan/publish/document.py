@@ -35,7 +35,10 @@ def render_html(disclosure: Disclosure, chart_files: dict[str, Path], html_path:
 
 def render_pdf(html_path: Path, pdf_path: Path) -> Path:
     """The PDF of the HTML document (WeasyPrint embeds the CJK font as a subset)."""
-    import weasyprint  # imported here: loading Pango takes a moment and only this step needs it
+    try:
+        import weasyprint  # imported here: loading Pango takes a moment and only this step needs it
+    except OSError as error:  # the Debian Pango libraries are missing
+        raise RuntimeError(f"WeasyPrint cannot load Pango: run `make system-deps` ({error})") from error
 
     weasyprint.HTML(filename=str(html_path), base_url=str(html_path.parent)).write_pdf(str(pdf_path))
     return pdf_path

@@ -1,6 +1,6 @@
 """Compare a model between the DuckDB warehouse and the PostgreSQL build, row for row.
 
-    python -m juesuan.compare_targets --duckdb warehouse/juesuan.duckdb [--model rpt_disclosure_cells]
+    juesuan compare-targets --duckdb warehouse/juesuan.duckdb [--model rpt_disclosure_cells]
 
 PostgreSQL settings come from the same environment variables as the dbt profile
 (JUESUAN_PG_HOST, _PORT, _USER, _PASSWORD, _DATABASE, _SCHEMA). Exit 1 on any difference.
@@ -64,8 +64,10 @@ def differences(duckdb_path: Path, model: str) -> list[str]:
     return [f"only in duckdb: {row}" for row in only_duck] + [f"only in postgres: {row}" for row in only_pg]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Compare a model between the DuckDB and PostgreSQL builds.")
+def main(argv: list[str] | None = None, prog: str = "juesuan compare-targets") -> int:
+    parser = argparse.ArgumentParser(
+        prog=prog, description="Compare a model between the DuckDB and PostgreSQL builds."
+    )
     parser.add_argument("--duckdb", type=Path, required=True, help="the DuckDB warehouse")
     parser.add_argument("--model", default="rpt_disclosure_cells")
     args = parser.parse_args(argv)

@@ -1,6 +1,6 @@
 """The nine disclosure tables in pandas: what an analyst would write without the warehouse.
 
-    python -m juesuan.bench.pandas_impl --ledger DIR --out cells.parquet
+    python -m juesuan_dev.bench.pandas_impl --ledger DIR --out cells.parquet
 
 Reads the ledger Parquet files and the layout seeds, and writes every cell (same cells as the
 warehouse's rpt_disclosure_cells). Amounts are summed as integer 分 (cents), so sums are exact;
@@ -309,7 +309,7 @@ def disclosure_cells(ledger: Path, batch: int = 0) -> pd.DataFrame:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m juesuan.bench.pandas_impl", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m juesuan_dev.bench.pandas_impl", description=__doc__)
     parser.add_argument("--ledger", type=Path, required=True, help="folder with <entity>.parquet")
     parser.add_argument("--out", type=Path, required=True, help="Parquet file of cells to write")
     parser.add_argument(

@@ -1,4 +1,4 @@
-"""Benchmark runner: ``python -m juesuan.bench`` (or ``make bench``).
+"""Benchmark runner: ``juesuan bench`` (or ``make bench``).
 
 For each size it generates a ledger (juesuan.generate, Parquet), then times, on this machine and
 in this one run:
@@ -31,6 +31,7 @@ from pathlib import Path
 
 import duckdb
 
+from juesuan.dbt_runner import dbt_command, dbt_environment, dbt_executable
 from juesuan.generate import Shape, generate
 
 PROJECT = Path(__file__).resolve().parents[3]
@@ -43,7 +44,7 @@ SIZES = {
 }
 GNU_TIME = "/usr/bin/time"
 # Bump when the generator's output changes, so the benchmark regenerates its ledgers.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 CELL_KEY = (
     "department_code, unit_code, fiscal_year, table_no, coalesce(section, '') as section, row_code, line_no, "
     "column_label"
@@ -118,28 +119,21 @@ def dbt_commands(
     name = f"{size}-{selector}" if selector else size
     for _ in range(repeats):
         db = work / f"{name}-dbt.duckdb"
-        env = {
-            **os.environ,
-            "DBT_PROFILES_DIR": str(PROJECT),
-            "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
-            "JUESUAN_DUCKDB": str(db),
-        }
-        env.pop("JUESUAN_LEDGER_PATH", None)
+        env = dbt_environment(warehouse=db)
         command = [
             "sh",
             "-c",
             f"rm -f {shlex.quote(str(db))} {shlex.quote(str(db))}.wal && exec "
             + shlex.join(
-                [
-                    str(BIN / "dbt"),
-                    "build",
-                    *(["--selector", selector] if selector else []),
-                    "--target-path",
-                    str(work / f"dbt-{name}"),
-                    "--log-path",
-                    str(work / "logs" / f"dbt-{name}"),
-                    *(["--vars", json.dumps({"ledger_path": str(ledger)})] if ledger else []),
-                ]
+                dbt_command(
+                    [
+                        "build",
+                        *(["--selector", selector] if selector else []),
+                        *(["--vars", json.dumps({"ledger_path": str(ledger)})] if ledger else []),
+                    ],
+                    target_path=work / f"dbt-{name}",
+                    log_path=work / "logs" / f"dbt-{name}",
+                )
             ),
         ]
         commands.append((command, env))
@@ -193,7 +187,7 @@ def machine() -> str:
         if line.startswith("MemTotal")
     )
     dbt_version = subprocess.run(
-        [str(BIN / "dbt"), "--version"], capture_output=True, text=True, check=False
+        [dbt_executable(), "--version"], capture_output=True, text=True, check=False
     ).stdout
     core = next(
         (line.split(":")[-1].strip() for line in dbt_version.splitlines() if "installed" in line), "?"
@@ -315,8 +309,8 @@ def ensure_ledger(size: str, work: Path, seed: int) -> dict:
     return info
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m juesuan.bench", description=__doc__.split("\n\n")[0])
+def parse_args(argv: list[str] | None, prog: str = "juesuan bench") -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", nargs="+", default=["1m", "10m"], choices=list(SIZES))
     parser.add_argument("--repeats", type=int, default=3, help="runs per measurement (median reported)")
     parser.add_argument(
@@ -345,8 +339,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
+def main(argv: list[str] | None = None, prog: str = "juesuan bench") -> int:
+    args = parse_args(argv, prog)
     work = args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
     started = time.strftime("%Y-%m-%d %H:%M", time.gmtime())
@@ -372,7 +366,10 @@ def main(argv: list[str] | None = None) -> int:
         hand_args = ["--ledger", str(ledger), "--db", str(work / f"{size}-duckdb.duckdb")]
         measures.append(
             measure(
-                "duckdb", size, python_commands("juesuan.bench.handwritten", hand_args, args.repeats), work
+                "duckdb",
+                size,
+                python_commands("juesuan_dev.bench.handwritten", hand_args, args.repeats),
+                work,
             )
         )
         (work / f"{size}-pandas.parquet").unlink(missing_ok=True)
@@ -389,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
                 measure(
                     "pandas",
                     size,
-                    python_commands("juesuan.bench.pandas_impl", pandas_args, pandas_repeats),
+                    python_commands("juesuan_dev.bench.pandas_impl", pandas_args, pandas_repeats),
                     work,
                 )
             )

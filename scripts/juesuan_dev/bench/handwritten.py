@@ -1,6 +1,6 @@
 """Run the hand-written DuckDB script (disclosure.sql) on a ledger folder.
 
-    python -m juesuan.bench.handwritten --ledger DIR --db OUT.duckdb
+    python -m juesuan_dev.bench.handwritten --ledger DIR --db OUT.duckdb
 
 Leaves every cell in table ``cells`` of ``--db``.
 """
@@ -34,7 +34,7 @@ def run(ledger: Path, db: Path, reference: Path = REFERENCE) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m juesuan.bench.handwritten", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m juesuan_dev.bench.handwritten", description=__doc__)
     parser.add_argument("--ledger", type=Path, required=True, help="folder with <entity>.parquet")
     parser.add_argument("--db", type=Path, required=True, help="DuckDB file to write (replaced)")
     args = parser.parse_args(argv)

@@ -5,7 +5,8 @@ and message live next to the test in the project's yml; its severity is the test
 tests may share a rule id (the same check on several input files) but then must agree on kind,
 severity and message.
 
-    python -m juesuan.rules target/manifest.json --out docs/rules.md
+    juesuan rules --out docs/rules.md             # parses the project first
+    juesuan rules target/manifest.json --out docs/rules.md
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from juesuan.dbt_runner import PROJECT, run_dbt
 
 RULE_ID = re.compile(r"^(T0[1-9]-\d\d|X0[1-9]-0[1-9]|N\d\d-\d\d|[ICPRW]\d\d)$")
 KINDS = {"表内", "表间", "输入", "守恒", "公开核对"}
@@ -82,7 +85,7 @@ def render_markdown(rules: dict[str, Rule]) -> str:
     lines = [
         "# 审核规则 Rule catalogue",
         "",
-        "Generated from the project's tests by `python -m juesuan.rules` (do not edit by hand).",
+        "Generated from the project's tests by `make rules` (`juesuan rules`; do not edit by hand).",
         "Every rule runs in `dbt build`; failing rows land in `audit.audit_findings`.",
         "",
     ]
@@ -103,13 +106,27 @@ def render_markdown(rules: dict[str, Rule]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Write the rule catalogue from a dbt manifest.")
-    parser.add_argument("manifest", type=Path, help="target/manifest.json of a parsed project")
+def parsed_manifest(target: Path) -> Path:
+    """``dbt parse`` of the project into ``target``; its manifest."""
+    completed = run_dbt(["parse", "--quiet"], target_path=target)
+    if completed.returncode != 0:
+        raise CatalogueError(f"dbt parse failed:\n{completed.stdout}{completed.stderr}")
+    return target / "manifest.json"
+
+
+def main(argv: list[str] | None = None, prog: str = "juesuan rules") -> int:
+    parser = argparse.ArgumentParser(prog=prog, description="Write the rule catalogue from a dbt manifest.")
+    parser.add_argument(
+        "manifest",
+        type=Path,
+        nargs="?",
+        help="manifest.json of a parsed project (default: parse the project into target/rules)",
+    )
     parser.add_argument("--out", type=Path, help="write the Markdown list here (default: print it)")
     args = parser.parse_args(argv)
     try:
-        rules = catalogue_from_manifest(args.manifest)
+        manifest = args.manifest or parsed_manifest(PROJECT / "target" / "rules")
+        rules = catalogue_from_manifest(manifest)
     except CatalogueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

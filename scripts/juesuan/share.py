@@ -1,4 +1,4 @@
-"""Publish a read-only copy of the warehouse for readers (BI tools, analysts).
+"""Share the built warehouse: a read-only copy for readers (BI tools, analysts).
 
 A DuckDB file has one writer or many readers, so readers never open the warehouse a build
 writes. After a successful build this writes, under ``--out`` (default ``warehouse/published``):
@@ -12,7 +12,7 @@ writes. After a successful build this writes, under ``--out`` (default ``warehou
 A build that did not succeed (any error, failure or skipped node in ``--run-results``) is not
 published: the last good copy stays.
 
-    python -m juesuan.publish_copy --db warehouse/juesuan.duckdb --out warehouse/published \\
+    juesuan share --db warehouse/juesuan.duckdb --out warehouse/published \\
         --run-results target/run_results.json
 """
 
@@ -137,9 +137,9 @@ def switch_link(link: Path, directory: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, prog: str = "juesuan share") -> int:
     parser = argparse.ArgumentParser(
-        description="Publish a read-only copy of the warehouse and Parquet files."
+        prog=prog, description="Share the built warehouse: a read-only copy and Parquet files for readers."
     )
     parser.add_argument(
         "--db", type=Path, default=Path("warehouse/juesuan.duckdb"), help="the built warehouse"
@@ -152,9 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         target = publish_copy(args.db, args.out, args.run_results)
     except NotPublished as error:
-        print(f"not published, the last good copy stays: {error}", file=sys.stderr)
+        print(f"not shared, the last good copy stays: {error}", file=sys.stderr)
         return 1
-    print(f"published {target} and {args.out / 'parquet'}/")
+    print(f"shared {target} and {args.out / 'parquet'}/ (read-only, for readers)")
     return 0
 
 
