@@ -29,7 +29,9 @@ def warehouse(tmp_path):
             " column_label varchar, amount_yuan decimal(18,2), amount_wan decimal(18,2),"
             " row_order integer, column_order integer)"
         )
-        connection.executemany(f"insert into disclosure.rpt_disclosure_cells values ({', '.join('?' * 13)})", CELLS)
+        connection.executemany(
+            f"insert into disclosure.rpt_disclosure_cells values ({', '.join('?' * 13)})", CELLS
+        )
     return path
 
 
