@@ -44,12 +44,7 @@ frame as (
 -- The column filter is matched once against the distinct flow classifications; the ledger-sized
 -- joins are then on equality.
 flow_keys as (
-    select distinct
-        flow,
-        budget_code,
-        is_appropriation,
-        income_type_code,
-        spending_group
+    select distinct {{ flow_key_columns() | join(', ') }}
     from flows
 ),
 
@@ -71,12 +66,7 @@ basic_flows as (
         class_rows.section,
         flows.amount_yuan
     from flows
-    inner join column_keys
-        on flows.flow = column_keys.flow
-        and flows.budget_code is not distinct from column_keys.budget_code
-        and flows.is_appropriation is not distinct from column_keys.is_appropriation
-        and flows.income_type_code is not distinct from column_keys.income_type_code
-        and flows.spending_group is not distinct from column_keys.spending_group
+    inner join column_keys on {{ same_flow_key('flows', 'column_keys') }}
     inner join layout as class_rows
         on class_rows.row_kind = 'class'
         and class_rows.row_code = flows.economic_class_code

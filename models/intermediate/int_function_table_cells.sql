@@ -24,12 +24,7 @@ function_subjects as (
 -- The column filters are matched once against the few distinct flow classifications; the
 -- ledger-sized join below is then on equality (a non-equi join over every flow row was slow).
 flow_keys as (
-    select distinct
-        flow,
-        budget_code,
-        is_appropriation,
-        income_type_code,
-        spending_group
+    select distinct {{ flow_key_columns() | join(', ') }}
     from flows
 ),
 

@@ -58,13 +58,7 @@ frame as (
 -- The layout filters are matched once against the few distinct flow classifications, not
 -- against every flow row: a non-equi join over the whole ledger was the build's slowest step.
 flow_keys as (
-    select distinct
-        flow,
-        budget_code,
-        is_appropriation,
-        income_type_code,
-        spending_group,
-        function_class_code
+    select distinct {{ flow_key_columns() | join(', ') }}, function_class_code
     from flows
 ),
 
@@ -88,11 +82,7 @@ keyed_flows as (
         department_code,
         unit_code,
         fiscal_year,
-        flow,
-        budget_code,
-        is_appropriation,
-        income_type_code,
-        spending_group,
+        {{ flow_key_columns() | join(', ') }},
         function_class_code,
         sum(amount_yuan) as amount_yuan
     from flows
@@ -100,11 +90,7 @@ keyed_flows as (
         department_code,
         unit_code,
         fiscal_year,
-        flow,
-        budget_code,
-        is_appropriation,
-        income_type_code,
-        spending_group,
+        {{ flow_key_columns() | join(', ') }},
         function_class_code
 ),
 
