@@ -64,7 +64,9 @@ item_amounts as (
         function_flows.function_class_code
 ),
 
--- 项 → 款 → 类 → 合计: each level sums the 项 amounts under its code prefix.
+-- 项 → 款 → 类 → 合计 in one aggregation: one grouping set per level, each summing the 项
+-- amounts under its code. In each set the codes of the other levels are null, so the row's code
+-- is the one code that is not (null on the 合计 row).
 rolled_up as (
     select
         department_code,
@@ -72,43 +74,15 @@ rolled_up as (
         fiscal_year,
         table_no,
         column_order,
-        function_code as row_code,
+        coalesce(function_code, function_section_code, function_class_code) as row_code,
         sum(amount_yuan) as amount_yuan
     from item_amounts
-    group by department_code, unit_code, fiscal_year, table_no, column_order, function_code
-    union all
-    select
-        department_code,
-        unit_code,
-        fiscal_year,
-        table_no,
-        column_order,
-        function_section_code as row_code,
-        sum(amount_yuan) as amount_yuan
-    from item_amounts
-    group by department_code, unit_code, fiscal_year, table_no, column_order, function_section_code
-    union all
-    select
-        department_code,
-        unit_code,
-        fiscal_year,
-        table_no,
-        column_order,
-        function_class_code as row_code,
-        sum(amount_yuan) as amount_yuan
-    from item_amounts
-    group by department_code, unit_code, fiscal_year, table_no, column_order, function_class_code
-    union all
-    select
-        department_code,
-        unit_code,
-        fiscal_year,
-        table_no,
-        column_order,
-        cast(null as varchar) as row_code,
-        sum(amount_yuan) as amount_yuan
-    from item_amounts
-    group by department_code, unit_code, fiscal_year, table_no, column_order
+    group by grouping sets (
+        (department_code, unit_code, fiscal_year, table_no, column_order, function_code),
+        (department_code, unit_code, fiscal_year, table_no, column_order, function_section_code),
+        (department_code, unit_code, fiscal_year, table_no, column_order, function_class_code),
+        (department_code, unit_code, fiscal_year, table_no, column_order)
+    )
 ),
 
 nonzero_code_rows as (
