@@ -12,11 +12,11 @@ scopes as (
 ),
 
 layout as (
-    select * from {{ ref('layout_t06') }}
+    select * from {{ ref('stg_reference__layout_t06') }}
 ),
 
 decision_column as (
-    select * from {{ ref('layout_columns') }}
+    select * from {{ ref('stg_reference__layout_columns') }}
     where table_no = '06'
 ),
 

@@ -42,7 +42,7 @@ projects as (
 -- Which basic-spending component (人员经费/公用经费) each economic 类 belongs to: the sections
 -- of the 公开06表 layout valid for the year.
 basic_components_by_class as (
-    select * from {{ ref('layout_t06') }}
+    select * from {{ ref('stg_reference__layout_t06') }}
     where row_kind = 'class'
 ),
 

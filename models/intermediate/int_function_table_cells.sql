@@ -9,7 +9,7 @@ scopes as (
 ),
 
 layout_columns as (
-    select * from {{ ref('layout_columns') }}
+    select * from {{ ref('stg_reference__layout_columns') }}
     where table_no in ('02', '03', '05', '07', '08')
 ),
 

@@ -13,7 +13,7 @@ lines as (
 ),
 
 layout_columns as (
-    select * from {{ ref('layout_columns') }}
+    select * from {{ ref('stg_reference__layout_columns') }}
 ),
 
 flows as (

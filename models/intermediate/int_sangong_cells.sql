@@ -10,7 +10,7 @@ scopes as (
 ),
 
 layout as (
-    select * from {{ ref('layout_t09') }}
+    select * from {{ ref('stg_reference__layout_t09') }}
 ),
 
 unit_flows as (
