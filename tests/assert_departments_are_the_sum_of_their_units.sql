@@ -14,7 +14,7 @@ cell_key as (
         unit_code,
         fiscal_year,
         table_no,
-        coalesce(section, '') as section,
+        coalesce(block, '') as block,
         coalesce(row_code, '') as row_code,
         coalesce(line_no, -1) as line_no,
         row_label,
@@ -31,7 +31,7 @@ compared as (
         department_code,
         fiscal_year,
         table_no,
-        section,
+        block,
         row_code,
         line_no,
         row_label,
@@ -39,7 +39,7 @@ compared as (
         coalesce(sum(case when unit_code is null then amount_yuan end), 0) as actual,
         coalesce(sum(case when unit_code is not null then amount_yuan end), 0) as expected
     from cell_key
-    group by department_code, fiscal_year, table_no, section, row_code, line_no, row_label, column_label
+    group by department_code, fiscal_year, table_no, block, row_code, line_no, row_label, column_label
 )
 
 select

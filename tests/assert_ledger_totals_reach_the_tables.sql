@@ -117,7 +117,7 @@ table_totals as (
         (table_no = '01' and line_no in (27, 58))
         or (table_no = '04' and line_no = 27)
         or (table_no = '06' and row_code is null)
-        or (table_no = '09' and section = '决算数' and column_label = '合计')
+        or (table_no = '09' and block = '决算数' and column_label = '合计')
     group by department_code, unit_code, fiscal_year, check_name
 ),
 

@@ -152,7 +152,7 @@ ranked_rows as (
 frame as (
     select
         ranked_rows.*,
-        coalesce(layout_columns.section, '') as section,
+        coalesce(layout_columns.block, '') as block,
         layout_columns.column_order,
         layout_columns.column_label
     from ranked_rows
@@ -165,7 +165,7 @@ final as (
         frame.unit_code,
         frame.fiscal_year,
         frame.table_no,
-        frame.section,
+        frame.block,
         frame.row_order,
         frame.row_code,
         cast(null as integer) as line_no,

@@ -25,7 +25,7 @@ cell_specs as (
         lines.table_no,
         lines.valid_from_year,
         lines.valid_to_year,
-        lines.section,
+        lines.block,
         lines.line_no,
         lines.row_code,
         lines.row_label,
@@ -42,7 +42,7 @@ cell_specs as (
     from lines
     inner join layout_columns
         on lines.table_no = layout_columns.table_no
-        and lines.section = layout_columns.section
+        and lines.block = layout_columns.block
 ),
 
 frame as (
@@ -119,7 +119,7 @@ final as (
         frame.unit_code,
         frame.fiscal_year,
         frame.table_no,
-        frame.section,
+        frame.block,
         frame.line_no as row_order,
         frame.row_code,
         frame.line_no,

@@ -1,5 +1,5 @@
 -- Every published cell of every table (公开01表 … 公开09表), for every unit and department and
--- every fiscal year. Grain: one row per scope, fiscal year, table, section, row and column.
+-- every fiscal year. Grain: one row per scope, fiscal year, table, block, row and column.
 -- Exports, analysts and comparisons with published documents read this model: its columns are
 -- a stable interface.
 with
@@ -35,7 +35,7 @@ final as (
         all_cells.unit_code,
         all_cells.fiscal_year,
         all_cells.table_no,
-        all_cells.section,
+        all_cells.block,
         all_cells.row_code,
         all_cells.line_no,
         all_cells.row_label,

@@ -7,7 +7,7 @@ source as (
 renamed as (
     select
         cast(table_no as varchar) as table_no,
-        cast(section as varchar) as section,
+        cast(block as varchar) as block,
         cast(column_order as integer) as column_order,
         cast(column_label as varchar) as column_label,
         cast(flows as varchar) as flows,

@@ -8,7 +8,7 @@ renamed as (
     select
         cast(valid_from_year as integer) as valid_from_year,
         cast(valid_to_year as integer) as valid_to_year,
-        cast(section as varchar) as section,
+        cast(block as varchar) as block,
         cast(row_label as varchar) as row_label,
         cast(flows as varchar) as flows,
         cast(column_order as integer) as column_order,

@@ -30,7 +30,9 @@ def test_wan_rounds_half_up_and_drops_trailing_zeros(yuan, places, expected):
 
 def test_python_to_wan_agrees_with_the_dbt_macro_on_every_cell():
     with duckdb.connect(str(warehouse()), read_only=True) as connection:
-        cells = connection.execute("select amount_yuan, amount_wan from disclosure.rpt_disclosure_cells").fetchall()
+        cells = connection.execute(
+            "select amount_yuan, amount_wan from disclosure.rpt_disclosure_cells"
+        ).fetchall()
     assert cells
     assert [numbers.to_wan(yuan) for yuan, _ in cells] == [wan for _, wan in cells]
 

@@ -297,9 +297,9 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], set[str]]] = {
     ),
     "T08-01": ([in_cells("08", "row_code = '2230105' and column_label in ('合计', '项目支出')")], {"T08-01"}),
     "T08-02": ([in_cells("08", chain("2230105") + " and column_label = '基本支出'")], {"T08-02"}),
-    "T09-01": ([in_cells("09", "section = '决算数' and column_label = '合计'")], {"C01", "T09-01"}),
+    "T09-01": ([in_cells("09", "block = '决算数' and column_label = '合计'")], {"C01", "T09-01"}),
     "T09-02": (
-        [in_cells("09", "section = '决算数' and column_label in ('合计', '小计')")],
+        [in_cells("09", "block = '决算数' and column_label in ('合计', '小计')")],
         {"C01", "T09-02"},
     ),
     "X01-04": ([in_cells("01", "line_no = 2")], {"T01-04", "X01-02", "X01-04"}),

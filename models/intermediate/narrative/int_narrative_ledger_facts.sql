@@ -134,7 +134,7 @@ office_cost as (
         sum(unit_cells.amount_yuan) as amount_yuan
     from unit_cells
     inner join office_units on unit_cells.unit_code = office_units.unit_code
-    where unit_cells.table_no = '06' and unit_cells.section = '公用经费' and unit_cells.row_code is null
+    where unit_cells.table_no = '06' and unit_cells.block = '公用经费' and unit_cells.row_code is null
     group by unit_cells.department_code, unit_cells.fiscal_year
 ),
 

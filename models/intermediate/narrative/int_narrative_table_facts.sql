@@ -104,7 +104,7 @@ basic_components as (
         component.department_code,
         component.fiscal_year,
         'basic_by_component' as fact_key,
-        component.section as item_code,
+        component.block as item_code,
         component.row_label as item_label,
         component.row_order as item_order,
         component.amount_yuan,
@@ -124,7 +124,7 @@ basic_items as (
     select
         department_code,
         fiscal_year,
-        case section when '人员经费' then 'basic_personnel_item' else 'basic_public_item' end as fact_key,
+        case block when '人员经费' then 'basic_personnel_item' else 'basic_public_item' end as fact_key,
         row_code as item_code,
         row_label as item_label,
         row_order as item_order,
@@ -185,7 +185,7 @@ soe_capital as (
 -- 九: 三公 (09): each column's 决算数 against its 预算数, and its share of the 决算数 合计.
 sangong_actual as (
     select * from cells
-    where table_no = '09' and section = '决算数'
+    where table_no = '09' and block = '决算数'
 ),
 
 sangong_vs_budget as (
@@ -204,7 +204,7 @@ sangong_vs_budget as (
         on actual.department_code = budget.department_code
         and actual.fiscal_year = budget.fiscal_year
         and budget.table_no = '09'
-        and budget.section = '预算数'
+        and budget.block = '预算数'
         and actual.column_order = budget.column_order
 ),
 

@@ -111,7 +111,7 @@ def load(db_path: Path, department_code: str, fiscal_year: int) -> Disclosure:
         cells = _rows(
             connection,
             "select * from disclosure.rpt_disclosure_cells where department_code = ? and fiscal_year = ?"
-            " and unit_code is null order by table_no, section, row_order, column_order",
+            " and unit_code is null order by table_no, block, row_order, column_order",
             key,
         )
         tables = _rows(
