@@ -31,10 +31,12 @@ frame as (
         scopes.fiscal_year,
         layout.block,
         layout.row_order,
+        layout.line_key,
         layout.row_code,
         layout.row_label,
         layout.row_kind,
         actual_column.column_order,
+        actual_column.column_key,
         actual_column.column_label
     from scopes
     inner join layout on {{ valid_for_year('layout', 'scopes.fiscal_year') }}
@@ -48,7 +50,7 @@ flow_keys as (
     from flows
 ),
 
-column_keys as (
+column_flow_keys as (
     select
         actual_column.block,
         flow_keys.*
@@ -66,11 +68,11 @@ basic_flows as (
         class_rows.block,
         flows.amount_yuan
     from flows
-    inner join column_keys on {{ same_flow_key('flows', 'column_keys') }}
+    inner join column_flow_keys on {{ same_flow_key('flows', 'column_flow_keys') }}
     inner join layout as class_rows
         on class_rows.row_kind = 'class'
         and class_rows.row_code = flows.economic_class_code
-        and column_keys.block = class_rows.block
+        and column_flow_keys.block = class_rows.block
         and {{ valid_for_year('class_rows', 'flows.fiscal_year') }}
 ),
 
@@ -127,8 +129,10 @@ final as (
         frame.row_order,
         frame.row_code,
         cast(null as integer) as line_no,
+        frame.line_key,
         frame.row_label,
         frame.column_order,
+        frame.column_key,
         frame.column_label,
         cast(coalesce(amounts.amount_yuan, 0) as decimal(18, 2)) as amount_yuan
     from frame

@@ -28,10 +28,10 @@ flow_keys as (
     from flows
 ),
 
-column_keys as (
+column_flow_keys as (
     select
         layout_columns.table_no,
-        layout_columns.column_order,
+        layout_columns.column_key,
         flow_keys.*
     from layout_columns
     inner join flow_keys on {{ flow_matches('layout_columns', 'flow_keys') }}
@@ -40,7 +40,7 @@ column_keys as (
 -- The flows of the flow kinds some column sums (budget flows, for instance, are not).
 function_flows as (
     select * from flows
-    where flow in (select column_keys.flow from column_keys)
+    where flow in (select column_flow_keys.flow from column_flow_keys)
 ),
 
 item_amounts as (
@@ -48,18 +48,18 @@ item_amounts as (
         function_flows.department_code,
         function_flows.unit_code,
         function_flows.fiscal_year,
-        column_keys.table_no,
-        column_keys.column_order,
+        column_flow_keys.table_no,
+        column_flow_keys.column_key,
         function_flows.function_code,
         function_flows.function_section_code,
         function_flows.function_class_code,
         sum(function_flows.amount_yuan) as amount_yuan
     from function_flows
-    inner join column_keys
-        on {{ same_flow_key('function_flows', 'column_keys') }}
+    inner join column_flow_keys
+        on {{ same_flow_key('function_flows', 'column_flow_keys') }}
     group by
         function_flows.department_code, function_flows.unit_code, function_flows.fiscal_year,
-        column_keys.table_no, column_keys.column_order,
+        column_flow_keys.table_no, column_flow_keys.column_key,
         function_flows.function_code, function_flows.function_section_code,
         function_flows.function_class_code
 ),
@@ -73,15 +73,15 @@ rolled_up as (
         unit_code,
         fiscal_year,
         table_no,
-        column_order,
+        column_key,
         coalesce(function_code, function_section_code, function_class_code) as row_code,
         sum(amount_yuan) as amount_yuan
     from item_amounts
     group by grouping sets (
-        (department_code, unit_code, fiscal_year, table_no, column_order, function_code),
-        (department_code, unit_code, fiscal_year, table_no, column_order, function_section_code),
-        (department_code, unit_code, fiscal_year, table_no, column_order, function_class_code),
-        (department_code, unit_code, fiscal_year, table_no, column_order)
+        (department_code, unit_code, fiscal_year, table_no, column_key, function_code),
+        (department_code, unit_code, fiscal_year, table_no, column_key, function_section_code),
+        (department_code, unit_code, fiscal_year, table_no, column_key, function_class_code),
+        (department_code, unit_code, fiscal_year, table_no, column_key)
     )
 ),
 
@@ -154,6 +154,7 @@ frame as (
         ranked_rows.*,
         coalesce(layout_columns.block, '') as block,
         layout_columns.column_order,
+        layout_columns.column_key,
         layout_columns.column_label
     from ranked_rows
     inner join layout_columns on ranked_rows.table_no = layout_columns.table_no
@@ -169,16 +170,18 @@ final as (
         frame.row_order,
         frame.row_code,
         cast(null as integer) as line_no,
+        coalesce(frame.row_code, 'total') as line_key,
         case when frame.row_code is null then '合计' else function_subjects.function_name end
             as row_label,
         frame.column_order,
+        frame.column_key,
         frame.column_label,
         cast(coalesce(rolled_up.amount_yuan, 0) as decimal(18, 2)) as amount_yuan
     from frame
     left join rolled_up
         on {{ same_scope('frame', 'rolled_up') }}
         and frame.table_no = rolled_up.table_no
-        and frame.column_order = rolled_up.column_order
+        and frame.column_key = rolled_up.column_key
         and frame.row_code is not distinct from rolled_up.row_code
     left join function_subjects
         on frame.fiscal_year = function_subjects.fiscal_year

@@ -29,8 +29,10 @@ frame as (
         scopes.unit_code,
         scopes.fiscal_year,
         layout.block,
+        layout.line_key,
         layout.row_label,
         layout.column_order,
+        layout.column_key,
         layout.column_label
     from scopes
     inner join layout on {{ valid_for_year('layout', 'scopes.fiscal_year') }}
@@ -42,7 +44,7 @@ amounts as (
         flows.unit_code,
         flows.fiscal_year,
         layout.block,
-        layout.column_order,
+        layout.column_key,
         sum(flows.amount_yuan) as amount_yuan
     from flows
     inner join layout
@@ -51,7 +53,7 @@ amounts as (
         and {{ valid_for_year('layout', 'flows.fiscal_year') }}
     group by
         flows.department_code, flows.unit_code, flows.fiscal_year,
-        layout.block, layout.column_order
+        layout.block, layout.column_key
 ),
 
 final as (
@@ -64,15 +66,17 @@ final as (
         case frame.block when '预算数' then 1 else 2 end as row_order,
         cast(null as varchar) as row_code,
         cast(null as integer) as line_no,
+        frame.line_key,
         frame.row_label,
         frame.column_order,
+        frame.column_key,
         frame.column_label,
         cast(coalesce(amounts.amount_yuan, 0) as decimal(18, 2)) as amount_yuan
     from frame
     left join amounts
         on {{ same_scope('frame', 'amounts') }}
         and frame.block = amounts.block
-        and frame.column_order = amounts.column_order
+        and frame.column_key = amounts.column_key
 )
 
 select * from final

@@ -9,6 +9,7 @@ renamed as (
         cast(valid_from_year as integer) as valid_from_year,
         cast(valid_to_year as integer) as valid_to_year,
         cast(line_no as integer) as line_no,
+        cast(line_key as varchar) as line_key,
         cast(block as varchar) as block,
         cast(row_label as varchar) as row_label,
         cast(row_code as varchar) as row_code,

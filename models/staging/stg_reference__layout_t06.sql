@@ -9,6 +9,7 @@ renamed as (
         cast(valid_from_year as integer) as valid_from_year,
         cast(valid_to_year as integer) as valid_to_year,
         cast(row_order as integer) as row_order,
+        cast(line_key as varchar) as line_key,
         cast(block as varchar) as block,
         cast(column_group as integer) as column_group,
         cast(row_code as varchar) as row_code,
