@@ -464,7 +464,7 @@ sangong_initial_budget as (
     group by department_code, fiscal_year
 ),
 
-final as (
+facts as (
     select * from function_budget
     union all
     select * from function_budget_total
@@ -484,6 +484,21 @@ final as (
     select * from evaluated_projects
     union all
     select * from sangong_initial_budget
+),
+
+-- The contract's types (a row_number is a bigint, a sum of decimals a wider decimal).
+final as (
+    select
+        department_code,
+        fiscal_year,
+        fact_key,
+        member_key,
+        member_label,
+        cast(member_order as integer) as member_order,
+        cast(amount_yuan as decimal(18, 2)) as amount_yuan,
+        base_kind,
+        cast(base_yuan as decimal(18, 2)) as base_yuan
+    from facts
 )
 
 select * from final

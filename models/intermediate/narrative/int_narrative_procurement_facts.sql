@@ -146,8 +146,19 @@ procurement as (
     from procurement_budgets
 ),
 
+-- The contract's types (a sum of decimals is a wider decimal).
 final as (
-    select * from procurement
+    select
+        department_code,
+        fiscal_year,
+        fact_key,
+        member_key,
+        member_label,
+        cast(member_order as integer) as member_order,
+        cast(amount_yuan as decimal(18, 2)) as amount_yuan,
+        base_kind,
+        cast(base_yuan as decimal(18, 2)) as base_yuan
+    from procurement
 )
 
 select * from final
