@@ -76,7 +76,7 @@ SPENDING_WEIGHTS = {
 }
 # Mean amount (元) of a spending line by type; amounts are log-normal around it.
 SPENDING_MEAN_YUAN = [6500.0, 1800.0, 24000.0, 9000.0, 30000.0, 40000.0]
-# The economic classes each spending type may use (公开06表's sections).
+# The economic classes each spending type may use (公开06表's blocks).
 ECONOMIC_CLASSES = {
     "basic_personnel": ("301", "303"),
     "basic_public": ("302", "310"),
@@ -143,10 +143,13 @@ def load_reference(reference_dir: Path, years: list[int]) -> Reference:
         )
     )
     layout_rows = read_rows(reference_dir / "layout_t06.csv")
-    printed_items = set.intersection(
-        *({r["row_code"] for r in layout_rows if r["row_kind"] == "item" and valid_in(r, y)} for y in years)
+    printed_sections = set.intersection(
+        *(
+            {r["row_code"] for r in layout_rows if r["row_kind"] == "section" and valid_in(r, y)}
+            for y in years
+        )
     )
-    usable = sorted(economic & printed_items)
+    usable = sorted(economic & printed_sections)
     pools = {
         kind: np.array([code for code in usable if code[:3] in classes])
         for kind, classes in ECONOMIC_CLASSES.items()
