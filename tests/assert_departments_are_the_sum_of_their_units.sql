@@ -14,9 +14,9 @@ cell_key as (
         unit_code,
         fiscal_year,
         table_no,
-        coalesce(section, '') as section,
-        coalesce(row_code, '') as row_code,
-        coalesce(line_no, -1) as line_no,
+        coalesce(block, '') as block,
+        line_key,
+        column_key,
         row_label,
         column_label,
         amount_yuan
@@ -25,21 +25,22 @@ cell_key as (
 
 -- One pass: each cell key sums the department's amount and its units' amounts side by side (a
 -- cell shown for one scope and not the other compares with 0), instead of aggregating the units
--- and joining back to the department cells.
+-- and joining back to the department cells. A cell is addressed by its keys; its labels are
+-- carried for the reader.
 compared as (
     select
         department_code,
         fiscal_year,
         table_no,
-        section,
-        row_code,
-        line_no,
-        row_label,
-        column_label,
+        block,
+        line_key,
+        column_key,
+        min(row_label) as row_label,
+        min(column_label) as column_label,
         coalesce(sum(case when unit_code is null then amount_yuan end), 0) as actual,
         coalesce(sum(case when unit_code is not null then amount_yuan end), 0) as expected
     from cell_key
-    group by department_code, fiscal_year, table_no, section, row_code, line_no, row_label, column_label
+    group by department_code, fiscal_year, table_no, block, line_key, column_key
 )
 
 select

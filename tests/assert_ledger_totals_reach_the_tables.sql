@@ -105,19 +105,19 @@ table_totals as (
         unit_code,
         fiscal_year,
         case
-            when table_no = '01' and line_no = 27 then 'income'
-            when table_no = '04' and line_no = 27 then 'appropriation_income'
-            when table_no = '01' and line_no = 58 then 'expenditure'
-            when table_no = '06' and row_code is null then 'general_budget_basic_expenditure'
+            when table_no = '01' and line_key = 'total_income' then 'income'
+            when table_no = '04' and line_key = 'total_income' then 'appropriation_income'
+            when table_no = '01' and line_key = 'total_expenditure' then 'expenditure'
+            when table_no = '06' then 'general_budget_basic_expenditure'
             when table_no = '09' then 'sangong_expenditure'
         end as check_name,
         sum(amount_yuan) as table_yuan
     from cells
     where
-        (table_no = '01' and line_no in (27, 58))
-        or (table_no = '04' and line_no = 27)
-        or (table_no = '06' and row_code is null)
-        or (table_no = '09' and section = '决算数' and column_label = '合计')
+        (table_no = '01' and line_key in ('total_income', 'total_expenditure'))
+        or (table_no = '04' and line_key = 'total_income')
+        or (table_no = '06' and line_key in ('personnel_total', 'public_total'))
+        or (table_no = '09' and block = '决算数' and column_key = 'total')
     group by department_code, unit_code, fiscal_year, check_name
 ),
 

@@ -43,7 +43,7 @@ compared as (
         coalesce(published.department_code, generated_in_scope.department_code) as department_code,
         coalesce(published.fiscal_year, generated_in_scope.fiscal_year) as fiscal_year,
         coalesce(published.table_no, generated_in_scope.table_no) as table_no,
-        coalesce(published.section, generated_in_scope.section) as section,
+        coalesce(published.block, generated_in_scope.block) as block,
         coalesce(published.row_code, generated_in_scope.row_code) as row_code,
         coalesce(published.line_no, generated_in_scope.line_no) as line_no,
         coalesce(published.column_label, generated_in_scope.column_label) as column_label,
@@ -57,7 +57,7 @@ compared as (
         on published.department_code = generated_in_scope.department_code
         and published.fiscal_year = generated_in_scope.fiscal_year
         and published.table_no = generated_in_scope.table_no
-        and coalesce(published.section, '') = coalesce(generated_in_scope.section, '')
+        and coalesce(published.block, '') = coalesce(generated_in_scope.block, '')
         and coalesce(published.row_code, '') = coalesce(generated_in_scope.row_code, '')
         and coalesce(published.line_no, -1) = coalesce(generated_in_scope.line_no, -1)
         and published.column_label = generated_in_scope.column_label

@@ -1,10 +1,10 @@
 -- The cells of 公开06表 一般公共预算财政拨款基本支出决算明细表 (a view of them in the marts:
 -- rpt_t06_general_budget_basic_expenditure). Grain: one row per reporting scope, fiscal year and
--- layout row (economic 类, 款, or section total); one column, 决算数.
+-- layout row (economic 类, 款, or block total); one column, 决算数.
 -- A view: rpt_disclosure_cells reads it once and stores the cells.
--- A class row sums all its 款; a section total sums every class the layout lists in that
--- section (人员经费: 301, 303; 公用经费: the others), so spending on a class the layout lacks
--- shows up as a gap against 公开05表 (tested), never silently in the wrong row.
+-- A class row sums all its 款; a block total (人员经费合计, 公用经费合计) sums every class the
+-- layout lists in that block (人员经费: 301, 303; 公用经费: the others), so spending on a class the
+-- layout lacks shows up as a gap against 公开05表 (tested), never silently in the wrong row.
 with
 
 scopes as (
@@ -12,11 +12,11 @@ scopes as (
 ),
 
 layout as (
-    select * from {{ ref('layout_t06') }}
+    select * from {{ ref('stg_reference__layout_t06') }}
 ),
 
-decision_column as (
-    select * from {{ ref('layout_columns') }}
+actual_column as (
+    select * from {{ ref('stg_reference__layout_columns') }}
     where table_no = '06'
 ),
 
@@ -29,36 +29,33 @@ frame as (
         scopes.department_code,
         scopes.unit_code,
         scopes.fiscal_year,
-        layout.section,
+        layout.block,
         layout.row_order,
+        layout.line_key,
         layout.row_code,
         layout.row_label,
         layout.row_kind,
-        decision_column.column_order,
-        decision_column.column_label
+        actual_column.column_order,
+        actual_column.column_key,
+        actual_column.column_label
     from scopes
     inner join layout on {{ valid_for_year('layout', 'scopes.fiscal_year') }}
-    inner join decision_column on layout.section = decision_column.section
+    inner join actual_column on layout.block = actual_column.block
 ),
 
 -- The column filter is matched once against the distinct flow classifications; the ledger-sized
 -- joins are then on equality.
 flow_keys as (
-    select distinct
-        flow,
-        budget_code,
-        is_appropriation,
-        income_type_code,
-        spending_group
+    select distinct {{ flow_key_columns() | join(', ') }}
     from flows
 ),
 
-column_keys as (
+column_flow_keys as (
     select
-        decision_column.section,
+        actual_column.block,
         flow_keys.*
-    from decision_column
-    inner join flow_keys on {{ flow_matches('decision_column', 'flow_keys') }}
+    from actual_column
+    inner join flow_keys on {{ flow_matches('actual_column', 'flow_keys') }}
 ),
 
 basic_flows as (
@@ -68,63 +65,58 @@ basic_flows as (
         flows.fiscal_year,
         flows.economic_code,
         flows.economic_class_code,
-        class_rows.section,
+        class_rows.block,
         flows.amount_yuan
     from flows
-    inner join column_keys
-        on flows.flow = column_keys.flow
-        and flows.budget_code is not distinct from column_keys.budget_code
-        and flows.is_appropriation is not distinct from column_keys.is_appropriation
-        and flows.income_type_code is not distinct from column_keys.income_type_code
-        and flows.spending_group is not distinct from column_keys.spending_group
+    inner join column_flow_keys on {{ same_flow_key('flows', 'column_flow_keys') }}
     inner join layout as class_rows
         on class_rows.row_kind = 'class'
         and class_rows.row_code = flows.economic_class_code
-        and column_keys.section = class_rows.section
+        and column_flow_keys.block = class_rows.block
         and {{ valid_for_year('class_rows', 'flows.fiscal_year') }}
 ),
 
 -- Each unit's basic flows, and each department's as the sum of its units'.
 scoped_basic_flows as (
     {{ with_department_rows(
-        'basic_flows', ['fiscal_year', 'economic_code', 'economic_class_code', 'section']
+        'basic_flows', ['fiscal_year', 'economic_code', 'economic_class_code', 'block']
     ) }}
 ),
 
--- A class row sums its 款, an item row its own 款, a section total every listed class.
+-- A class row sums its 款, a section row its own 款, a block total every listed class.
 amounts as (
     select
         department_code,
         unit_code,
         fiscal_year,
-        section,
+        block,
         'class' as row_kind,
         economic_class_code as row_code,
         sum(amount_yuan) as amount_yuan
     from scoped_basic_flows
-    group by department_code, unit_code, fiscal_year, section, economic_class_code
+    group by department_code, unit_code, fiscal_year, block, economic_class_code
     union all
     select
         department_code,
         unit_code,
         fiscal_year,
-        section,
-        'item' as row_kind,
+        block,
+        'section' as row_kind,
         economic_code as row_code,
         sum(amount_yuan) as amount_yuan
     from scoped_basic_flows
-    group by department_code, unit_code, fiscal_year, section, economic_code
+    group by department_code, unit_code, fiscal_year, block, economic_code
     union all
     select
         department_code,
         unit_code,
         fiscal_year,
-        section,
-        'section_total' as row_kind,
+        block,
+        'block_total' as row_kind,
         cast(null as varchar) as row_code,
         sum(amount_yuan) as amount_yuan
     from scoped_basic_flows
-    group by department_code, unit_code, fiscal_year, section
+    group by department_code, unit_code, fiscal_year, block
 ),
 
 final as (
@@ -133,18 +125,20 @@ final as (
         frame.unit_code,
         frame.fiscal_year,
         '06' as table_no,
-        frame.section,
+        frame.block,
         frame.row_order,
         frame.row_code,
         cast(null as integer) as line_no,
+        frame.line_key,
         frame.row_label,
         frame.column_order,
+        frame.column_key,
         frame.column_label,
         cast(coalesce(amounts.amount_yuan, 0) as decimal(18, 2)) as amount_yuan
     from frame
     left join amounts
         on {{ same_scope('frame', 'amounts') }}
-        and frame.section = amounts.section
+        and frame.block = amounts.block
         and frame.row_kind = amounts.row_kind
         and frame.row_code is not distinct from amounts.row_code
 )

@@ -39,10 +39,10 @@ projects as (
     select * from {{ ref('stg_ledger__projects') }}
 ),
 
--- Which basic-spending component (人员经费/公用经费) each economic 类 belongs to: the sections
+-- Which basic-spending component (人员经费/公用经费) each economic 类 belongs to: the blocks
 -- of the 公开06表 layout valid for the year.
 basic_components_by_class as (
-    select * from {{ ref('layout_t06') }}
+    select * from {{ ref('stg_reference__layout_t06') }}
     where row_kind = 'class'
 ),
 
@@ -69,7 +69,7 @@ final as (
         entries.spending_type_code,
         spending_types.spending_group,
         spending_types.basic_component,
-        basic_components_by_class.section as economic_class_basic_component,
+        basic_components_by_class.block as economic_class_basic_component,
         sangong_items.sangong_item_code,
         entries.project_code,
         projects.project_code is not null as is_known_project,

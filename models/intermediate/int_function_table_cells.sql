@@ -9,7 +9,7 @@ scopes as (
 ),
 
 layout_columns as (
-    select * from {{ ref('layout_columns') }}
+    select * from {{ ref('stg_reference__layout_columns') }}
     where table_no in ('02', '03', '05', '07', '08')
 ),
 
@@ -24,19 +24,14 @@ function_subjects as (
 -- The column filters are matched once against the few distinct flow classifications; the
 -- ledger-sized join below is then on equality (a non-equi join over every flow row was slow).
 flow_keys as (
-    select distinct
-        flow,
-        budget_code,
-        is_appropriation,
-        income_type_code,
-        spending_group
+    select distinct {{ flow_key_columns() | join(', ') }}
     from flows
 ),
 
-column_keys as (
+column_flow_keys as (
     select
         layout_columns.table_no,
-        layout_columns.column_order,
+        layout_columns.column_key,
         flow_keys.*
     from layout_columns
     inner join flow_keys on {{ flow_matches('layout_columns', 'flow_keys') }}
@@ -45,7 +40,7 @@ column_keys as (
 -- The flows of the flow kinds some column sums (budget flows, for instance, are not).
 function_flows as (
     select * from flows
-    where flow in (select column_keys.flow from column_keys)
+    where flow in (select column_flow_keys.flow from column_flow_keys)
 ),
 
 item_amounts as (
@@ -53,67 +48,41 @@ item_amounts as (
         function_flows.department_code,
         function_flows.unit_code,
         function_flows.fiscal_year,
-        column_keys.table_no,
-        column_keys.column_order,
+        column_flow_keys.table_no,
+        column_flow_keys.column_key,
         function_flows.function_code,
         function_flows.function_section_code,
         function_flows.function_class_code,
         sum(function_flows.amount_yuan) as amount_yuan
     from function_flows
-    inner join column_keys
-        on {{ same_flow_key('function_flows', 'column_keys') }}
+    inner join column_flow_keys
+        on {{ same_flow_key('function_flows', 'column_flow_keys') }}
     group by
         function_flows.department_code, function_flows.unit_code, function_flows.fiscal_year,
-        column_keys.table_no, column_keys.column_order,
+        column_flow_keys.table_no, column_flow_keys.column_key,
         function_flows.function_code, function_flows.function_section_code,
         function_flows.function_class_code
 ),
 
--- 项 → 款 → 类 → 合计: each level sums the 项 amounts under its code prefix.
+-- 项 → 款 → 类 → 合计 in one aggregation: one grouping set per level, each summing the 项
+-- amounts under its code. In each set the codes of the other levels are null, so the row's code
+-- is the one code that is not (null on the 合计 row).
 rolled_up as (
     select
         department_code,
         unit_code,
         fiscal_year,
         table_no,
-        column_order,
-        function_code as row_code,
+        column_key,
+        coalesce(function_code, function_section_code, function_class_code) as row_code,
         sum(amount_yuan) as amount_yuan
     from item_amounts
-    group by department_code, unit_code, fiscal_year, table_no, column_order, function_code
-    union all
-    select
-        department_code,
-        unit_code,
-        fiscal_year,
-        table_no,
-        column_order,
-        function_section_code as row_code,
-        sum(amount_yuan) as amount_yuan
-    from item_amounts
-    group by department_code, unit_code, fiscal_year, table_no, column_order, function_section_code
-    union all
-    select
-        department_code,
-        unit_code,
-        fiscal_year,
-        table_no,
-        column_order,
-        function_class_code as row_code,
-        sum(amount_yuan) as amount_yuan
-    from item_amounts
-    group by department_code, unit_code, fiscal_year, table_no, column_order, function_class_code
-    union all
-    select
-        department_code,
-        unit_code,
-        fiscal_year,
-        table_no,
-        column_order,
-        cast(null as varchar) as row_code,
-        sum(amount_yuan) as amount_yuan
-    from item_amounts
-    group by department_code, unit_code, fiscal_year, table_no, column_order
+    group by grouping sets (
+        (department_code, unit_code, fiscal_year, table_no, column_key, function_code),
+        (department_code, unit_code, fiscal_year, table_no, column_key, function_section_code),
+        (department_code, unit_code, fiscal_year, table_no, column_key, function_class_code),
+        (department_code, unit_code, fiscal_year, table_no, column_key)
+    )
 ),
 
 nonzero_code_rows as (
@@ -183,8 +152,9 @@ ranked_rows as (
 frame as (
     select
         ranked_rows.*,
-        coalesce(layout_columns.section, '') as section,
+        coalesce(layout_columns.block, '') as block,
         layout_columns.column_order,
+        layout_columns.column_key,
         layout_columns.column_label
     from ranked_rows
     inner join layout_columns on ranked_rows.table_no = layout_columns.table_no
@@ -196,20 +166,22 @@ final as (
         frame.unit_code,
         frame.fiscal_year,
         frame.table_no,
-        frame.section,
+        frame.block,
         frame.row_order,
         frame.row_code,
         cast(null as integer) as line_no,
+        coalesce(frame.row_code, 'total') as line_key,
         case when frame.row_code is null then '合计' else function_subjects.function_name end
             as row_label,
         frame.column_order,
+        frame.column_key,
         frame.column_label,
         cast(coalesce(rolled_up.amount_yuan, 0) as decimal(18, 2)) as amount_yuan
     from frame
     left join rolled_up
         on {{ same_scope('frame', 'rolled_up') }}
         and frame.table_no = rolled_up.table_no
-        and frame.column_order = rolled_up.column_order
+        and frame.column_key = rolled_up.column_key
         and frame.row_code is not distinct from rolled_up.row_code
     left join function_subjects
         on frame.fiscal_year = function_subjects.fiscal_year

@@ -13,7 +13,7 @@ lines as (
 ),
 
 layout_columns as (
-    select * from {{ ref('layout_columns') }}
+    select * from {{ ref('stg_reference__layout_columns') }}
 ),
 
 flows as (
@@ -25,11 +25,13 @@ cell_specs as (
         lines.table_no,
         lines.valid_from_year,
         lines.valid_to_year,
-        lines.section,
+        lines.block,
         lines.line_no,
+        lines.line_key,
         lines.row_code,
         lines.row_label,
         layout_columns.column_order,
+        layout_columns.column_key,
         layout_columns.column_label,
         lines.flows as line_flows,
         lines.fund_filter as line_fund_filter,
@@ -42,7 +44,7 @@ cell_specs as (
     from lines
     inner join layout_columns
         on lines.table_no = layout_columns.table_no
-        and lines.section = layout_columns.section
+        and lines.block = layout_columns.block
 ),
 
 frame as (
@@ -58,13 +60,7 @@ frame as (
 -- The layout filters are matched once against the few distinct flow classifications, not
 -- against every flow row: a non-equi join over the whole ledger was the build's slowest step.
 flow_keys as (
-    select distinct
-        flow,
-        budget_code,
-        is_appropriation,
-        income_type_code,
-        spending_group,
-        function_class_code
+    select distinct {{ flow_key_columns() | join(', ') }}, function_class_code
     from flows
 ),
 
@@ -73,8 +69,8 @@ spec_keys as (
         cell_specs.table_no,
         cell_specs.valid_from_year,
         cell_specs.valid_to_year,
-        cell_specs.line_no,
-        cell_specs.column_order,
+        cell_specs.line_key,
+        cell_specs.column_key,
         flow_keys.*
     from cell_specs
     inner join flow_keys
@@ -88,11 +84,7 @@ keyed_flows as (
         department_code,
         unit_code,
         fiscal_year,
-        flow,
-        budget_code,
-        is_appropriation,
-        income_type_code,
-        spending_group,
+        {{ flow_key_columns() | join(', ') }},
         function_class_code,
         sum(amount_yuan) as amount_yuan
     from flows
@@ -100,11 +92,7 @@ keyed_flows as (
         department_code,
         unit_code,
         fiscal_year,
-        flow,
-        budget_code,
-        is_appropriation,
-        income_type_code,
-        spending_group,
+        {{ flow_key_columns() | join(', ') }},
         function_class_code
 ),
 
@@ -114,8 +102,8 @@ amounts as (
         keyed_flows.unit_code,
         keyed_flows.fiscal_year,
         spec_keys.table_no,
-        spec_keys.line_no,
-        spec_keys.column_order,
+        spec_keys.line_key,
+        spec_keys.column_key,
         sum(keyed_flows.amount_yuan) as amount_yuan
     from keyed_flows
     inner join spec_keys
@@ -124,7 +112,7 @@ amounts as (
         and {{ valid_for_year('spec_keys', 'keyed_flows.fiscal_year') }}
     group by
         keyed_flows.department_code, keyed_flows.unit_code, keyed_flows.fiscal_year,
-        spec_keys.table_no, spec_keys.line_no, spec_keys.column_order
+        spec_keys.table_no, spec_keys.line_key, spec_keys.column_key
 ),
 
 final as (
@@ -133,20 +121,22 @@ final as (
         frame.unit_code,
         frame.fiscal_year,
         frame.table_no,
-        frame.section,
+        frame.block,
         frame.line_no as row_order,
         frame.row_code,
         frame.line_no,
+        frame.line_key,
         frame.row_label,
         frame.column_order,
+        frame.column_key,
         frame.column_label,
         cast(coalesce(amounts.amount_yuan, 0) as decimal(18, 2)) as amount_yuan
     from frame
     left join amounts
         on {{ same_scope('frame', 'amounts') }}
         and frame.table_no = amounts.table_no
-        and frame.line_no = amounts.line_no
-        and frame.column_order = amounts.column_order
+        and frame.line_key = amounts.line_key
+        and frame.column_key = amounts.column_key
 )
 
 select * from final

@@ -6,14 +6,14 @@ t01 as (
     select
         '01' as table_no,
         *
-    from {{ ref('layout_t01') }}
+    from {{ ref('stg_reference__layout_t01') }}
 ),
 
 t04 as (
     select
         '04' as table_no,
         *
-    from {{ ref('layout_t04') }}
+    from {{ ref('stg_reference__layout_t04') }}
 ),
 
 final as (

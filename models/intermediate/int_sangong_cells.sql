@@ -1,7 +1,7 @@
 -- The cells of 公开09表 财政拨款"三公"经费支出决算表 (a view of them in the marts:
 -- rpt_t09_sangong_expenditure). A view: rpt_disclosure_cells reads it once and stores the cells.
 -- Grain: one row per reporting scope, fiscal year,
--- section (预算数 = 全年预算数, 决算数) and column. Only 财政拨款 money counts, basic and project
+-- block (预算数 = 全年预算数, 决算数) and column. Only 财政拨款 money counts, basic and project
 -- spending alike; each column sums the 三公 items the layout assigns to it.
 with
 
@@ -10,7 +10,7 @@ scopes as (
 ),
 
 layout as (
-    select * from {{ ref('layout_t09') }}
+    select * from {{ ref('stg_reference__layout_t09') }}
 ),
 
 unit_flows as (
@@ -28,9 +28,11 @@ frame as (
         scopes.department_code,
         scopes.unit_code,
         scopes.fiscal_year,
-        layout.section,
+        layout.block,
+        layout.line_key,
         layout.row_label,
         layout.column_order,
+        layout.column_key,
         layout.column_label
     from scopes
     inner join layout on {{ valid_for_year('layout', 'scopes.fiscal_year') }}
@@ -41,8 +43,8 @@ amounts as (
         flows.department_code,
         flows.unit_code,
         flows.fiscal_year,
-        layout.section,
-        layout.column_order,
+        layout.block,
+        layout.column_key,
         sum(flows.amount_yuan) as amount_yuan
     from flows
     inner join layout
@@ -51,7 +53,7 @@ amounts as (
         and {{ valid_for_year('layout', 'flows.fiscal_year') }}
     group by
         flows.department_code, flows.unit_code, flows.fiscal_year,
-        layout.section, layout.column_order
+        layout.block, layout.column_key
 ),
 
 final as (
@@ -60,19 +62,21 @@ final as (
         frame.unit_code,
         frame.fiscal_year,
         '09' as table_no,
-        frame.section,
-        case frame.section when '预算数' then 1 else 2 end as row_order,
+        frame.block,
+        case frame.block when '预算数' then 1 else 2 end as row_order,
         cast(null as varchar) as row_code,
         cast(null as integer) as line_no,
+        frame.line_key,
         frame.row_label,
         frame.column_order,
+        frame.column_key,
         frame.column_label,
         cast(coalesce(amounts.amount_yuan, 0) as decimal(18, 2)) as amount_yuan
     from frame
     left join amounts
         on {{ same_scope('frame', 'amounts') }}
-        and frame.section = amounts.section
-        and frame.column_order = amounts.column_order
+        and frame.block = amounts.block
+        and frame.column_key = amounts.column_key
 )
 
 select * from final

@@ -20,8 +20,8 @@ CELLS_QUERY = """
     select * from disclosure.rpt_disclosure_cells
     order by department_code, unit_code nulls first, fiscal_year, table_no, row_order, column_order
 """
-ROW_KEYS = ["row_order", "section", "line_no", "row_code", "row_label"]
-HEADERS = {"section": "栏目", "line_no": "行次", "row_code": "科目代码", "row_label": "项目"}
+ROW_KEYS = ["row_order", "block", "line_no", "row_code", "row_label"]
+HEADERS = {"block": "栏目", "line_no": "行次", "row_code": "科目代码", "row_label": "项目"}
 
 
 def read_cells(db_path: Path) -> pd.DataFrame:
@@ -35,7 +35,7 @@ def read_cells(db_path: Path) -> pd.DataFrame:
 def printed_table(cells: pd.DataFrame) -> pd.DataFrame:
     """One table of one scope as printed: a row per table row, a column per header, 万元."""
     frame = cells.assign(
-        section=cells["section"].fillna(""),
+        block=cells["block"].fillna(""),
         line_no=cells["line_no"].astype("Int64").astype("string").fillna(""),
         row_code=cells["row_code"].fillna(""),
         amount_wan=cells["amount_wan"].map(lambda amount: f"{amount:.2f}"),

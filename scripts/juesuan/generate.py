@@ -204,10 +204,13 @@ def load_reference(reference_dir: Path, years: list[int]) -> Reference:
         )
     )
     layout_rows = read_rows(reference_dir / "layout_t06.csv")
-    printed_items = set.intersection(
-        *({r["row_code"] for r in layout_rows if r["row_kind"] == "item" and valid_in(r, y)} for y in years)
+    printed_sections = set.intersection(
+        *(
+            {r["row_code"] for r in layout_rows if r["row_kind"] == "section" and valid_in(r, y)}
+            for y in years
+        )
     )
-    usable = sorted(economic & printed_items)
+    usable = sorted(economic & printed_sections)
     spending = spending_types(reference_dir)
     pools = {
         kind: np.array([code for code in usable if code[:3] in classes])

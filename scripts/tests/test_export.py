@@ -8,7 +8,7 @@ import pytest
 from juesuan import export
 
 CELLS = [
-    # department, unit, year, table, section, row_code, line_no, label, column, yuan, wan, row, col
+    # department, unit, year, table, block, row_code, line_no, label, column, yuan, wan, row, col
     ("D1", None, 2023, "02", "", None, None, "合计", "本年收入合计", 1698430.00, 169.84, 1, 1),
     ("D1", None, 2023, "02", "", None, None, "合计", "财政拨款收入", 1698430.00, 169.84, 1, 2),
     ("D1", None, 2023, "02", "", "201", None, "一般公共服务支出", "本年收入合计", 564160.00, 56.42, 2, 1),
@@ -25,7 +25,7 @@ def warehouse(tmp_path):
     with duckdb.connect(str(path)) as connection:
         connection.execute(
             "create schema disclosure; create table disclosure.rpt_disclosure_cells (department_code varchar, unit_code varchar, fiscal_year integer,"
-            " table_no varchar, section varchar, row_code varchar, line_no integer, row_label varchar,"
+            " table_no varchar, block varchar, row_code varchar, line_no integer, row_label varchar,"
             " column_label varchar, amount_yuan decimal(18,2), amount_wan decimal(18,2),"
             " row_order integer, column_order integer)"
         )

@@ -11,7 +11,7 @@ from juesuan.publish import narrative
 from juesuan.publish.data import Disclosure, Fact
 
 
-def fact(key, item="", amount="0", base=None, kind=None, prior="0", label=None, order=1, count=None):
+def fact(key, member="", amount="0", base=None, kind=None, prior="0", label=None, order=1, count=None):
     amount_d = Decimal(amount)
     base_d = Decimal(base) if base is not None else None
     prior_d = Decimal(prior)
@@ -24,8 +24,8 @@ def fact(key, item="", amount="0", base=None, kind=None, prior="0", label=None, 
 
     return Fact(
         key,
-        item,
-        label or item,
+        member,
+        label or member,
         order,
         amount_d,
         kind,
@@ -45,9 +45,9 @@ def text() -> str:
         fact("total_income_expenditure", amount="900000.00", prior="1000000.00"),
         fact("appropriation_total", amount="900000.00", prior="900000.00"),
         fact("general_budget_share", amount="900000.00", base="900000.00", kind="whole", prior="1000000.00"),
-        fact("income_by_type", "2", "900000.00", "900000.00", "whole", label="财政拨款收入"),
-        fact("expenditure_by_type", "2", "600000.00", "900000.00", "whole", label="基本支出", order=2),
-        fact("expenditure_by_type", "3", "300000.00", "900000.00", "whole", label="项目支出", order=3),
+        fact("income_by_type", "appropriation", "900000.00", "900000.00", "whole", label="财政拨款收入"),
+        fact("expenditure_by_type", "basic", "600000.00", "900000.00", "whole", label="基本支出", order=2),
+        fact("expenditure_by_type", "project", "300000.00", "900000.00", "whole", label="项目支出", order=3),
         fact("general_budget_by_class", "201", "900000.00", "900000.00", "whole", label="一般公共服务支出"),
         fact("function_budget_total", amount="900000.00", base="900000.00", kind="initial_budget"),
         fact(
@@ -58,16 +58,16 @@ def text() -> str:
             "initial_budget",
             label="一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）",
         ),
-        fact("basic_by_component", "人员经费", "400000.00", "600000.00", "whole"),
-        fact("basic_by_component", "公用经费", "200000.00", "600000.00", "whole"),
-        fact("sangong", "1", "30000.00", "40000.00", "final_budget", prior="50000.00"),
-        fact("sangong", "2", "10000.00", "10000.00", "final_budget", prior="20000.00"),
-        fact("sangong", "4", "0.00", "0.00", "final_budget"),
-        fact("sangong", "5", "15000.00", "20000.00", "final_budget", prior="15000.00"),
-        fact("sangong", "6", "5000.00", "10000.00", "final_budget", prior="15000.00"),
-        fact("sangong_share", "2", "10000.00", "30000.00", "whole"),
-        fact("sangong_share", "3", "15000.00", "30000.00", "whole"),
-        fact("sangong_share", "6", "5000.00", "30000.00", "whole"),
+        fact("basic_by_component", "personnel_total", "400000.00", "600000.00", "whole"),
+        fact("basic_by_component", "public_total", "200000.00", "600000.00", "whole"),
+        fact("sangong", "total", "30000.00", "40000.00", "final_budget", prior="50000.00"),
+        fact("sangong", "abroad", "10000.00", "10000.00", "final_budget", prior="20000.00"),
+        fact("sangong", "vehicle_purchase", "0.00", "0.00", "final_budget"),
+        fact("sangong", "vehicle_operation", "15000.00", "20000.00", "final_budget", prior="15000.00"),
+        fact("sangong", "reception", "5000.00", "10000.00", "final_budget", prior="15000.00"),
+        fact("sangong_share", "abroad", "10000.00", "30000.00", "whole"),
+        fact("sangong_share", "vehicle_subtotal", "15000.00", "30000.00", "whole"),
+        fact("sangong_share", "reception", "5000.00", "30000.00", "whole"),
         fact(
             "office_running_cost",
             amount="220000.00",
@@ -88,7 +88,7 @@ def text() -> str:
         fiscal_year=2024,
         cells=[],
         tables=[],
-        facts={(f.fact_key, f.item_code): f for f in facts},
+        facts={(f.fact_key, f.member_key): f for f in facts},
         units=[],
         paragraphs={"other": ["无。"]},
     )

@@ -107,7 +107,7 @@ def _locate(sheet, cell: dict) -> tuple[int, int, str | None]:
         label = sheet.cell(row, 2).value if cell["row_code"] else sheet.cell(row, 1).value
         return row, column[0], label
     if table_no in {"01", "04"}:
-        if cell["section"] == "收入":
+        if cell["block"] == "收入":
             row = _row_of(sheet, 2, str(cell["line_no"]))
             return row, 3, sheet.cell(row, 1).value
         columns_row = _row_of(sheet, 4, "栏次")
@@ -117,9 +117,9 @@ def _locate(sheet, cell: dict) -> tuple[int, int, str | None]:
         return row, column[0], sheet.cell(row, 4).value
     if table_no == "06":
         if cell["row_code"] is None:
-            total_column = 1 if cell["section"] == "人员经费" else 4
+            total_column = 1 if cell["block"] == "人员经费" else 4
             row = _row_of(sheet, total_column, cell["row_label"])
-            return row, 3 if cell["section"] == "人员经费" else 9, sheet.cell(row, total_column).value
+            return row, 3 if cell["block"] == "人员经费" else 9, sheet.cell(row, total_column).value
         for code_column in (1, 4, 7):
             rows = [
                 r for r in range(6, sheet.max_row + 1) if sheet.cell(r, code_column).value == cell["row_code"]
@@ -128,7 +128,7 @@ def _locate(sheet, cell: dict) -> tuple[int, int, str | None]:
                 return rows[0], code_column + 2, sheet.cell(rows[0], code_column + 1).value
         raise AssertionError(f"06: {cell['row_code']} not found")
     columns_row = 7
-    offset = 0 if cell["section"] == "预算数" else 6
+    offset = 0 if cell["block"] == "预算数" else 6
     assert sheet.cell(columns_row, cell["column_order"] + offset).value == str(cell["column_order"] + offset)
     return columns_row + 1, cell["column_order"] + offset, None
 

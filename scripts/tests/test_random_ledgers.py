@@ -229,7 +229,7 @@ CELL_QUERY = """
         sum(case when table_no = '04' and line_no = 27 then amount_yuan else 0 end) as "04/27 本年收入合计",
         sum(case when table_no = '01' and line_no = 58 then amount_yuan else 0 end) as "01/58 本年支出合计",
         sum(case when table_no = '06' and row_code is null then amount_yuan else 0 end) as "06 基本支出",
-        sum(case when table_no = '09' and section = '决算数' and column_label = '合计' then amount_yuan else 0 end) as "09 决算数",
+        sum(case when table_no = '09' and block = '决算数' and column_label = '合计' then amount_yuan else 0 end) as "09 决算数",
         sum(case when table_no = '01' and line_no = 60 then amount_yuan else 0 end) as "01/60 年末结转和结余",
         sum(case when table_no = '01' and line_no = 31 then amount_yuan else 0 end) as "01/31 收入总计"
     from disclosure.rpt_disclosure_cells

@@ -297,9 +297,9 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], set[str]]] = {
     ),
     "T08-01": ([in_cells("08", "row_code = '2230105' and column_label in ('合计', '项目支出')")], {"T08-01"}),
     "T08-02": ([in_cells("08", chain("2230105") + " and column_label = '基本支出'")], {"T08-02"}),
-    "T09-01": ([in_cells("09", "section = '决算数' and column_label = '合计'")], {"C01", "T09-01"}),
+    "T09-01": ([in_cells("09", "block = '决算数' and column_label = '合计'")], {"C01", "T09-01"}),
     "T09-02": (
-        [in_cells("09", "section = '决算数' and column_label in ('合计', '小计')")],
+        [in_cells("09", "block = '决算数' and column_label in ('合计', '小计')")],
         {"C01", "T09-02"},
     ),
     "X01-04": ([in_cells("01", "line_no = 2")], {"T01-04", "X01-02", "X01-04"}),
@@ -327,15 +327,15 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], set[str]]] = {
     "W03": ([in_cells("01", "line_no = 58", wan_more("0.50"), units=False)], {"W01", "W03"}),
     "C01": ([in_cells("01", "line_no = 27")], {"C01", "T01-02", "T01-04"}),
     "N01-01": ([in_facts("fact_key = 'appropriation_total'", "count_value = 1")], {"N01-01"}),
-    "N02-01": ([in_facts("fact_key = 'income_by_type' and item_code = '3'")], {"N02-01"}),
-    "N03-01": ([in_facts("fact_key = 'expenditure_by_type' and item_code = '4'")], {"N03-01"}),
-    "N05-01": ([in_facts("fact_key = 'general_budget_by_class' and item_code = '221'")], {"N05-01"}),
+    "N02-01": ([in_facts("fact_key = 'income_by_type' and member_key = 'superior_subsidy'")], {"N02-01"}),
+    "N03-01": ([in_facts("fact_key = 'expenditure_by_type' and member_key = 'remit_superior'")], {"N03-01"}),
+    "N05-01": ([in_facts("fact_key = 'general_budget_by_class' and member_key = '221'")], {"N05-01"}),
     "N05-02": (
-        [in_facts("fact_key = 'function_budget' and item_code = '2210201'", "base_yuan = base_yuan + 1")],
+        [in_facts("fact_key = 'function_budget' and member_key = '2210201'", "base_yuan = base_yuan + 1")],
         {"N05-02"},
     ),
-    "N06-01": ([in_facts("fact_key = 'basic_by_component' and item_code = '公用经费'")], {"N06-01"}),
-    "N14-01": ([in_facts("fact_key = 'project_execution' and item_code = 'P2023-02'")], {"N14-01"}),
+    "N06-01": ([in_facts("fact_key = 'basic_by_component' and member_key = 'public_total'")], {"N06-01"}),
+    "N14-01": ([in_facts("fact_key = 'project_execution' and member_key = 'P2023-02'")], {"N14-01"}),
     "C03": (
         [in_cells("03", "row_code = '2010302' and column_label = '本年支出合计'", units=False)],
         {"C03", "T03-01", "T03-02"},
@@ -368,7 +368,7 @@ def identity_findings(tmp_path_factory):
         )
         connection.execute(  # N12-01: procurement comes from the example's own seeds only
             f"update {FACTS} set amount_yuan = amount_yuan + 1 where department_code = 'ZZGX-DSJ'"
-            " and fiscal_year = 2023 and fact_key = 'procurement_by_category' and item_code = 'goods'"
+            " and fiscal_year = 2023 and fact_key = 'procurement_by_category' and member_key = 'goods'"
         )
         connection.execute(  # C02: a classified line lost
             "delete from intermediate.int_expenditure_entries_classified where entry_id = (select min(entry_id) from intermediate.int_expenditure_entries_classified)"

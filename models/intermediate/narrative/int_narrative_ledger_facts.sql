@@ -2,8 +2,8 @@
 -- 项 rows, 机关运行经费 (公用经费 of 行政 and 参公 units) against its budget, chosen economic 款
 -- (会议费, 培训费, 办公经费 …) across basic and project spending, and budget execution of the
 -- department and of each project. Grain: one row per department, fiscal year, fact_key and
--- item_code.
--- Columns: department_code, fiscal_year, fact_key, item_code, item_label, item_order,
+-- member_key.
+-- Columns: department_code, fiscal_year, fact_key, member_key, member_label, member_order,
 -- amount_yuan, base_kind, base_yuan (see rpt_narrative_facts).
 with
 
@@ -74,7 +74,7 @@ spent_by_item as (
         row_code as function_code,
         amount_yuan
     from cells
-    where table_no = '05' and length(row_code) = 7 and column_order = 1
+    where table_no = '05' and length(row_code) = 7 and column_key = 'total'
 ),
 
 function_budget as (
@@ -82,10 +82,10 @@ function_budget as (
         coalesce(spent.department_code, budget.department_code) as department_code,
         coalesce(spent.fiscal_year, budget.fiscal_year) as fiscal_year,
         'function_budget' as fact_key,
-        coalesce(spent.function_code, budget.function_code) as item_code,
+        coalesce(spent.function_code, budget.function_code) as member_key,
         class.function_name || '（类）' || section.function_name || '（款）'
-        || item.function_name || '（项）' as item_label,
-        cast(coalesce(spent.function_code, budget.function_code) as integer) as item_order,
+        || item.function_name || '（项）' as member_label,
+        cast(coalesce(spent.function_code, budget.function_code) as integer) as member_order,
         coalesce(spent.amount_yuan, 0) as amount_yuan,
         'initial_budget' as base_kind,
         coalesce(budget.amount_yuan, 0) as base_yuan
@@ -110,9 +110,9 @@ function_budget_total as (
         department_code,
         fiscal_year,
         'function_budget_total' as fact_key,
-        '' as item_code,
-        '合计' as item_label,
-        1 as item_order,
+        '' as member_key,
+        '合计' as member_label,
+        1 as member_order,
         sum(amount_yuan) as amount_yuan,
         'initial_budget' as base_kind,
         sum(base_yuan) as base_yuan
@@ -134,7 +134,7 @@ office_cost as (
         sum(unit_cells.amount_yuan) as amount_yuan
     from unit_cells
     inner join office_units on unit_cells.unit_code = office_units.unit_code
-    where unit_cells.table_no = '06' and unit_cells.section = '公用经费' and unit_cells.row_code is null
+    where unit_cells.table_no = '06' and unit_cells.line_key = 'public_total'
     group by unit_cells.department_code, unit_cells.fiscal_year
 ),
 
@@ -157,9 +157,9 @@ office_running_cost as (
         coalesce(office_cost.department_code, office_budget.department_code) as department_code,
         coalesce(office_cost.fiscal_year, office_budget.fiscal_year) as fiscal_year,
         'office_running_cost' as fact_key,
-        '' as item_code,
-        '机关运行经费' as item_label,
-        1 as item_order,
+        '' as member_key,
+        '机关运行经费' as member_label,
+        1 as member_order,
         coalesce(office_cost.amount_yuan, 0) as amount_yuan,
         'initial_budget' as base_kind,
         coalesce(office_budget.amount_yuan, 0) as base_yuan
@@ -173,9 +173,9 @@ office_running_cost as (
 -- against their 年初预算.
 expense_groups as (
     select
-        groups.item_code,
-        groups.item_label,
-        groups.item_order,
+        groups.member_key,
+        groups.member_label,
+        groups.member_order,
         groups.economic_code
     from (
         values
@@ -187,40 +187,40 @@ expense_groups as (
         ('utilities_travel_fee', '水费、电费、差旅费', 4, '30211'),
         ('meeting_training_fee', '会议费、培训费', 5, '30215'),
         ('meeting_training_fee', '会议费、培训费', 5, '30216')
-    ) as groups (item_code, item_label, item_order, economic_code)
+    ) as groups (member_key, member_label, member_order, economic_code)
 ),
 
 expense_spent as (
     select
         spending.department_code,
         spending.fiscal_year,
-        expense_groups.item_code,
+        expense_groups.member_key,
         sum(spending.amount_yuan) as amount_yuan
     from spending
     inner join expense_groups on spending.economic_code = expense_groups.economic_code
     where spending.is_appropriation
-    group by spending.department_code, spending.fiscal_year, expense_groups.item_code
+    group by spending.department_code, spending.fiscal_year, expense_groups.member_key
 ),
 
 expense_budget as (
     select
         budget_lines.department_code,
         budget_lines.fiscal_year,
-        expense_groups.item_code,
+        expense_groups.member_key,
         sum(budget_lines.initial_budget_yuan) as amount_yuan
     from budget_lines
     inner join expense_groups on budget_lines.economic_code = expense_groups.economic_code
     where budget_lines.is_appropriation
-    group by budget_lines.department_code, budget_lines.fiscal_year, expense_groups.item_code
+    group by budget_lines.department_code, budget_lines.fiscal_year, expense_groups.member_key
 ),
 
 expense_frame as (
     select distinct
         scopes.department_code,
         scopes.fiscal_year,
-        expense_groups.item_code,
-        expense_groups.item_label,
-        expense_groups.item_order
+        expense_groups.member_key,
+        expense_groups.member_label,
+        expense_groups.member_order
     from cells as scopes
     cross join expense_groups
 ),
@@ -230,9 +230,9 @@ general_expenses as (
         expense_frame.department_code,
         expense_frame.fiscal_year,
         'general_expense' as fact_key,
-        expense_frame.item_code,
-        expense_frame.item_label,
-        expense_frame.item_order,
+        expense_frame.member_key,
+        expense_frame.member_label,
+        expense_frame.member_order,
         coalesce(expense_spent.amount_yuan, 0) as amount_yuan,
         'initial_budget' as base_kind,
         coalesce(expense_budget.amount_yuan, 0) as base_yuan
@@ -240,11 +240,11 @@ general_expenses as (
     left join expense_spent
         on expense_frame.department_code = expense_spent.department_code
         and expense_frame.fiscal_year = expense_spent.fiscal_year
-        and expense_frame.item_code = expense_spent.item_code
+        and expense_frame.member_key = expense_spent.member_key
     left join expense_budget
         on expense_frame.department_code = expense_budget.department_code
         and expense_frame.fiscal_year = expense_budget.fiscal_year
-        and expense_frame.item_code = expense_budget.item_code
+        and expense_frame.member_key = expense_budget.member_key
 ),
 
 -- The annex's 公用经费 line: 302 商品和服务支出 of basic spending (06), against the 年初预算 of
@@ -254,9 +254,9 @@ annex_public_cost as (
         cells.department_code,
         cells.fiscal_year,
         'general_expense' as fact_key,
-        'public_goods_services' as item_code,
-        '公用经费' as item_label,
-        0 as item_order,
+        'public_goods_services' as member_key,
+        '公用经费' as member_label,
+        0 as member_order,
         cells.amount_yuan,
         'initial_budget' as base_kind,
         coalesce(sum(flows.amount_yuan), 0) as base_yuan
@@ -315,12 +315,12 @@ project_execution as (
         project_keys.department_code,
         project_keys.fiscal_year,
         'project_execution' as fact_key,
-        project_keys.project_code as item_code,
-        coalesce(projects.project_name, project_keys.project_code) as item_label,
+        project_keys.project_code as member_key,
+        coalesce(projects.project_name, project_keys.project_code) as member_label,
         row_number() over (
             partition by project_keys.department_code, project_keys.fiscal_year
             order by project_keys.project_code
-        ) as item_order,
+        ) as member_order,
         project_keys.amount_yuan,
         'final_budget' as base_kind,
         project_keys.final_budget_yuan as base_yuan
@@ -336,9 +336,9 @@ project_initial_budget as (
         project_budget.department_code,
         project_budget.fiscal_year,
         'project_initial_budget' as fact_key,
-        project_budget.project_code as item_code,
-        projects.project_name as item_label,
-        1 as item_order,
+        project_budget.project_code as member_key,
+        projects.project_name as member_label,
+        1 as member_order,
         project_budget.initial_budget_yuan as amount_yuan,
         cast(null as varchar) as base_kind,
         cast(null as decimal(18, 2)) as base_yuan
@@ -366,9 +366,9 @@ department_execution as (
         cells.department_code,
         cells.fiscal_year,
         'department_execution' as fact_key,
-        '' as item_code,
-        '年度资金总额' as item_label,
-        1 as item_order,
+        '' as member_key,
+        '年度资金总额' as member_label,
+        1 as member_order,
         cells.amount_yuan,
         'final_budget' as base_kind,
         coalesce(budget_totals.final_budget_yuan, 0) as base_yuan
@@ -376,15 +376,15 @@ department_execution as (
     left join budget_totals
         on cells.department_code = budget_totals.department_code
         and cells.fiscal_year = budget_totals.fiscal_year
-    where cells.table_no = '01' and cells.line_no = 58
+    where cells.table_no = '01' and cells.line_key = 'total_expenditure'
     union all
     select
         department_code,
         fiscal_year,
         'department_initial_budget' as fact_key,
-        '' as item_code,
-        '年初预算数' as item_label,
-        1 as item_order,
+        '' as member_key,
+        '年初预算数' as member_label,
+        1 as member_order,
         initial_budget_yuan as amount_yuan,
         null as base_kind,
         null as base_yuan
@@ -394,9 +394,9 @@ department_execution as (
         department_code,
         fiscal_year,
         'project_initial_budget_total' as fact_key,
-        '' as item_code,
-        '项目支出年初预算数' as item_label,
-        1 as item_order,
+        '' as member_key,
+        '项目支出年初预算数' as member_label,
+        1 as member_order,
         project_initial_budget_yuan as amount_yuan,
         null as base_kind,
         null as base_yuan
@@ -410,9 +410,9 @@ evaluated_projects as (
         project_execution.department_code,
         project_execution.fiscal_year,
         'evaluated_projects' as fact_key,
-        '' as item_code,
-        '开展绩效自评的项目' as item_label,
-        1 as item_order,
+        '' as member_key,
+        '开展绩效自评的项目' as member_label,
+        1 as member_order,
         coalesce(sum(case when goals.scope_code is not null then project_execution.amount_yuan end), 0)
             as amount_yuan,
         'whole' as base_kind,
@@ -421,7 +421,7 @@ evaluated_projects as (
     left join goals
         on project_execution.department_code = goals.department_code
         and project_execution.fiscal_year = goals.fiscal_year
-        and project_execution.item_code = goals.scope_code
+        and project_execution.member_key = goals.scope_code
     group by project_execution.department_code, project_execution.fiscal_year
 ),
 
@@ -442,9 +442,9 @@ sangong_initial_budget as (
         department_code,
         fiscal_year,
         'sangong_initial_budget' as fact_key,
-        sangong_item_code as item_code,
-        sangong_item_code as item_label,
-        1 as item_order,
+        sangong_item_code as member_key,
+        sangong_item_code as member_label,
+        1 as member_order,
         amount_yuan,
         cast(null as varchar) as base_kind,
         cast(null as decimal(18, 2)) as base_yuan
@@ -454,9 +454,9 @@ sangong_initial_budget as (
         department_code,
         fiscal_year,
         'sangong_initial_budget' as fact_key,
-        'total' as item_code,
-        '合计' as item_label,
-        0 as item_order,
+        'total' as member_key,
+        '合计' as member_label,
+        0 as member_order,
         sum(amount_yuan) as amount_yuan,
         null as base_kind,
         null as base_yuan
@@ -464,7 +464,7 @@ sangong_initial_budget as (
     group by department_code, fiscal_year
 ),
 
-final as (
+facts as (
     select * from function_budget
     union all
     select * from function_budget_total
@@ -484,6 +484,21 @@ final as (
     select * from evaluated_projects
     union all
     select * from sangong_initial_budget
+),
+
+-- The contract's types (a row_number is a bigint, a sum of decimals a wider decimal).
+final as (
+    select
+        department_code,
+        fiscal_year,
+        fact_key,
+        member_key,
+        member_label,
+        cast(member_order as integer) as member_order,
+        cast(amount_yuan as decimal(18, 2)) as amount_yuan,
+        base_kind,
+        cast(base_yuan as decimal(18, 2)) as base_yuan
+    from facts
 )
 
 select * from final

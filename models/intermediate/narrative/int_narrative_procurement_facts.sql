@@ -1,7 +1,7 @@
 -- Narrative facts from the department's own seeds: 政府采购 (contracts by category and supplier
 -- size, and the procurement budget). Grain: one row per department, fiscal year, fact_key and
--- item_code.
--- Columns: department_code, fiscal_year, fact_key, item_code, item_label, item_order,
+-- member_key.
+-- Columns: department_code, fiscal_year, fact_key, member_key, member_label, member_order,
 -- amount_yuan, base_kind, base_yuan (see rpt_narrative_facts).
 with
 
@@ -74,9 +74,9 @@ procurement as (
         department_code,
         fiscal_year,
         'procurement' as fact_key,
-        'total' as item_code,
-        '政府采购支出总额' as item_label,
-        1 as item_order,
+        'total' as member_key,
+        '政府采购支出总额' as member_label,
+        1 as member_order,
         total_yuan as amount_yuan,
         cast(null as varchar) as base_kind,
         cast(null as decimal(18, 2)) as base_yuan
@@ -86,9 +86,9 @@ procurement as (
         department_code,
         fiscal_year,
         'procurement' as fact_key,
-        'sme' as item_code,
-        '授予中小企业合同金额' as item_label,
-        2 as item_order,
+        'sme' as member_key,
+        '授予中小企业合同金额' as member_label,
+        2 as member_order,
         sme_yuan as amount_yuan,
         'whole' as base_kind,
         total_yuan as base_yuan
@@ -98,9 +98,9 @@ procurement as (
         department_code,
         fiscal_year,
         'procurement' as fact_key,
-        'small_micro' as item_code,
-        '授予小微企业合同金额' as item_label,
-        3 as item_order,
+        'small_micro' as member_key,
+        '授予小微企业合同金额' as member_label,
+        3 as member_order,
         small_micro_yuan as amount_yuan,
         'whole' as base_kind,
         sme_yuan as base_yuan
@@ -110,9 +110,9 @@ procurement as (
         by_category.department_code,
         by_category.fiscal_year,
         'procurement_by_category' as fact_key,
-        by_category.category_code as item_code,
-        by_category.category_label as item_label,
-        by_category.category_order as item_order,
+        by_category.category_code as member_key,
+        by_category.category_label as member_label,
+        by_category.category_order as member_order,
         by_category.amount_yuan,
         'whole' as base_kind,
         procurement_totals.total_yuan as base_yuan
@@ -125,9 +125,9 @@ procurement as (
         department_code,
         fiscal_year,
         'procurement_sme_by_category' as fact_key,
-        category_code as item_code,
-        category_label as item_label,
-        category_order as item_order,
+        category_code as member_key,
+        category_label as member_label,
+        category_order as member_order,
         sme_yuan as amount_yuan,
         'whole' as base_kind,
         amount_yuan as base_yuan
@@ -137,17 +137,28 @@ procurement as (
         department_code,
         fiscal_year,
         'procurement_budget' as fact_key,
-        '' as item_code,
-        '政府采购预算' as item_label,
-        1 as item_order,
+        '' as member_key,
+        '政府采购预算' as member_label,
+        1 as member_order,
         budget_yuan as amount_yuan,
         null as base_kind,
         null as base_yuan
     from procurement_budgets
 ),
 
+-- The contract's types (a sum of decimals is a wider decimal).
 final as (
-    select * from procurement
+    select
+        department_code,
+        fiscal_year,
+        fact_key,
+        member_key,
+        member_label,
+        cast(member_order as integer) as member_order,
+        cast(amount_yuan as decimal(18, 2)) as amount_yuan,
+        base_kind,
+        cast(base_yuan as decimal(18, 2)) as base_yuan
+    from procurement
 )
 
 select * from final

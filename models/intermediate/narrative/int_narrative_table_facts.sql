@@ -1,7 +1,9 @@
 -- Narrative facts read from the nine tables (rpt_disclosure_cells, department scope): totals,
 -- income and spending structure, 类 shares, 人员/公用经费, 政府性基金, 国有资本经营, 三公.
--- Grain: one row per department, fiscal year, fact_key and item_code.
--- Columns: department_code, fiscal_year, fact_key, item_code, item_label, item_order,
+-- Grain: one row per department, fiscal year, fact_key and member_key. Cells are addressed by
+-- their line_key and column_key; a fact whose members are a table's columns takes the
+-- column_key as member_key.
+-- Columns: department_code, fiscal_year, fact_key, member_key, member_label, member_order,
 -- amount_yuan, base_kind, base_yuan (see rpt_narrative_facts).
 with
 
@@ -20,17 +22,17 @@ totals as (
             when table_no = '04' then 'appropriation_total'
             else 'general_budget_expenditure'
         end as fact_key,
-        '' as item_code,
-        row_label as item_label,
-        1 as item_order,
+        '' as member_key,
+        row_label as member_label,
+        1 as member_order,
         amount_yuan,
         cast(null as varchar) as base_kind,
         cast(null as decimal(18, 2)) as base_yuan
     from cells
     where
-        (table_no = '01' and line_no = 31)
-        or (table_no = '04' and line_no = 32)
-        or (table_no = '05' and row_code is null and column_order = 1)
+        (table_no = '01' and line_key = 'grand_total_income')
+        or (table_no = '04' and line_key = 'grand_total_income')
+        or (table_no = '05' and line_key = 'total' and column_key = 'total')
 ),
 
 -- 二、三: each income type's and each spending type's share of the year's total (02, 03 合计 row).
@@ -39,9 +41,9 @@ type_shares as (
         parts.department_code,
         parts.fiscal_year,
         case parts.table_no when '02' then 'income_by_type' else 'expenditure_by_type' end as fact_key,
-        cast(parts.column_order as varchar) as item_code,
-        parts.column_label as item_label,
-        parts.column_order as item_order,
+        parts.column_key as member_key,
+        parts.column_label as member_label,
+        parts.column_order as member_order,
         parts.amount_yuan,
         'whole' as base_kind,
         whole.amount_yuan as base_yuan
@@ -50,20 +52,20 @@ type_shares as (
         on parts.department_code = whole.department_code
         and parts.fiscal_year = whole.fiscal_year
         and parts.table_no = whole.table_no
-        and whole.row_code is null
-        and whole.column_order = 1
-    where parts.table_no in ('02', '03') and parts.row_code is null and parts.column_order > 1
+        and whole.line_key = 'total'
+        and whole.column_key = 'total'
+    where parts.table_no in ('02', '03') and parts.line_key = 'total' and parts.column_key <> 'total'
 ),
 
--- 五(一): 一般公共预算财政拨款支出 (05 合计) as a share of 本年支出合计 (01 line 58).
+-- 五(一): 一般公共预算财政拨款支出 (05 合计) as a share of 本年支出合计 (01).
 general_budget_share as (
     select
         general.department_code,
         general.fiscal_year,
         'general_budget_share' as fact_key,
-        '' as item_code,
-        general.row_label as item_label,
-        1 as item_order,
+        '' as member_key,
+        general.row_label as member_label,
+        1 as member_order,
         general.amount_yuan,
         'whole' as base_kind,
         whole.amount_yuan as base_yuan
@@ -72,8 +74,8 @@ general_budget_share as (
         on general.department_code = whole.department_code
         and general.fiscal_year = whole.fiscal_year
         and whole.table_no = '01'
-        and whole.line_no = 58
-    where general.table_no = '05' and general.row_code is null and general.column_order = 1
+        and whole.line_key = 'total_expenditure'
+    where general.table_no = '05' and general.line_key = 'total' and general.column_key = 'total'
 ),
 
 -- 五(二): each 类 of 05 as a share of 05's 合计.
@@ -82,9 +84,9 @@ class_shares as (
         classes.department_code,
         classes.fiscal_year,
         'general_budget_by_class' as fact_key,
-        classes.row_code as item_code,
-        classes.row_label as item_label,
-        classes.row_order as item_order,
+        classes.row_code as member_key,
+        classes.row_label as member_label,
+        classes.row_order as member_order,
         classes.amount_yuan,
         'whole' as base_kind,
         whole.amount_yuan as base_yuan
@@ -93,20 +95,21 @@ class_shares as (
         on classes.department_code = whole.department_code
         and classes.fiscal_year = whole.fiscal_year
         and whole.table_no = '05'
-        and whole.row_code is null
-        and whole.column_order = 1
-    where classes.table_no = '05' and length(classes.row_code) = 3 and classes.column_order = 1
+        and whole.line_key = 'total'
+        and whole.column_key = 'total'
+    where classes.table_no = '05' and length(classes.row_code) = 3 and classes.column_key = 'total'
 ),
 
--- 六: 人员经费 and 公用经费 (06 合计 rows) as shares of 基本支出 (05 合计), and the 款 they include.
+-- 六: 人员经费 and 公用经费 (06's two block totals) as shares of 基本支出 (05 合计), and the
+-- economic 款 they include.
 basic_components as (
     select
         component.department_code,
         component.fiscal_year,
         'basic_by_component' as fact_key,
-        component.section as item_code,
-        component.row_label as item_label,
-        component.row_order as item_order,
+        component.line_key as member_key,
+        component.row_label as member_label,
+        component.row_order as member_order,
         component.amount_yuan,
         'whole' as base_kind,
         basic.amount_yuan as base_yuan
@@ -115,19 +118,19 @@ basic_components as (
         on component.department_code = basic.department_code
         and component.fiscal_year = basic.fiscal_year
         and basic.table_no = '05'
-        and basic.row_code is null
-        and basic.column_order = 2
-    where component.table_no = '06' and component.row_code is null
+        and basic.line_key = 'total'
+        and basic.column_key = 'basic'
+    where component.table_no = '06' and component.line_key in ('personnel_total', 'public_total')
 ),
 
-basic_items as (
+basic_sections as (
     select
         department_code,
         fiscal_year,
-        case section when '人员经费' then 'basic_personnel_item' else 'basic_public_item' end as fact_key,
-        row_code as item_code,
-        row_label as item_label,
-        row_order as item_order,
+        case block when '人员经费' then 'basic_personnel_section' else 'basic_public_section' end as fact_key,
+        row_code as member_key,
+        row_label as member_label,
+        row_order as member_order,
         amount_yuan,
         cast(null as varchar) as base_kind,
         cast(null as decimal(18, 2)) as base_yuan
@@ -141,14 +144,14 @@ government_fund as (
         department_code,
         fiscal_year,
         'government_fund' as fact_key,
-        cast(column_order as varchar) as item_code,
-        column_label as item_label,
-        column_order as item_order,
+        column_key as member_key,
+        column_label as member_label,
+        column_order as member_order,
         amount_yuan,
         cast(null as varchar) as base_kind,
         cast(null as decimal(18, 2)) as base_yuan
     from cells
-    where table_no = '07' and row_code is null
+    where table_no = '07' and line_key = 'total'
 ),
 
 -- 八: 国有资本经营: income and balances from 04's 国有资本经营 lines, spending from 08.
@@ -158,34 +161,35 @@ soe_capital as (
         fiscal_year,
         'soe_capital' as fact_key,
         case
-            when table_no = '04' and line_no = 3 then 'income'
-            when table_no = '04' and line_no = 31 then 'opening'
-            when table_no = '04' then 'closing'
-            when column_order = 1 then 'expenditure'
-            when column_order = 2 then 'basic'
-            else 'project'
-        end as item_code,
-        case when table_no = '08' then column_label else row_label end as item_label,
+            when line_key = 'income_soe_capital' then 'income'
+            when line_key = 'opening_soe_capital' then 'opening'
+            when line_key = 'closing_balance' then 'closing'
+            when column_key = 'total' then 'expenditure'
+            else column_key
+        end as member_key,
+        case when table_no = '08' then column_label else row_label end as member_label,
         case
-            when table_no = '04' and line_no = 3 then 1
-            when table_no = '04' and line_no = 31 then 2
-            when table_no = '04' then 6
-            else 2 + column_order
-        end as item_order,
+            when line_key = 'income_soe_capital' then 1
+            when line_key = 'opening_soe_capital' then 2
+            when line_key = 'closing_balance' then 6
+            when column_key = 'total' then 3
+            when column_key = 'basic' then 4
+            else 5
+        end as member_order,
         amount_yuan,
         cast(null as varchar) as base_kind,
         cast(null as decimal(18, 2)) as base_yuan
     from cells
     where
-        (table_no = '04' and line_no in (3, 31))
-        or (table_no = '04' and line_no = 60 and column_label = '国有资本经营预算财政拨款')
-        or (table_no = '08' and row_code is null)
+        (table_no = '04' and line_key in ('income_soe_capital', 'opening_soe_capital'))
+        or (table_no = '04' and line_key = 'closing_balance' and column_key = 'soe_capital')
+        or (table_no = '08' and line_key = 'total')
 ),
 
 -- 九: 三公 (09): each column's 决算数 against its 预算数, and its share of the 决算数 合计.
 sangong_actual as (
     select * from cells
-    where table_no = '09' and section = '决算数'
+    where table_no = '09' and block = '决算数'
 ),
 
 sangong_vs_budget as (
@@ -193,9 +197,9 @@ sangong_vs_budget as (
         actual.department_code,
         actual.fiscal_year,
         'sangong' as fact_key,
-        cast(actual.column_order as varchar) as item_code,
-        actual.column_label as item_label,
-        actual.column_order as item_order,
+        actual.column_key as member_key,
+        actual.column_label as member_label,
+        actual.column_order as member_order,
         actual.amount_yuan,
         'final_budget' as base_kind,
         budget.amount_yuan as base_yuan
@@ -204,8 +208,8 @@ sangong_vs_budget as (
         on actual.department_code = budget.department_code
         and actual.fiscal_year = budget.fiscal_year
         and budget.table_no = '09'
-        and budget.section = '预算数'
-        and actual.column_order = budget.column_order
+        and budget.block = '预算数'
+        and actual.column_key = budget.column_key
 ),
 
 sangong_shares as (
@@ -213,9 +217,9 @@ sangong_shares as (
         parts.department_code,
         parts.fiscal_year,
         'sangong_share' as fact_key,
-        cast(parts.column_order as varchar) as item_code,
-        parts.column_label as item_label,
-        parts.column_order as item_order,
+        parts.column_key as member_key,
+        parts.column_label as member_label,
+        parts.column_order as member_order,
         parts.amount_yuan,
         'whole' as base_kind,
         whole.amount_yuan as base_yuan
@@ -223,8 +227,8 @@ sangong_shares as (
     inner join sangong_actual as whole
         on parts.department_code = whole.department_code
         and parts.fiscal_year = whole.fiscal_year
-        and whole.column_order = 1
-    where parts.column_order > 1
+        and whole.column_key = 'total'
+    where parts.column_key <> 'total'
 ),
 
 final as (
@@ -238,7 +242,7 @@ final as (
     union all
     select * from basic_components
     union all
-    select * from basic_items
+    select * from basic_sections
     union all
     select * from government_fund
     union all

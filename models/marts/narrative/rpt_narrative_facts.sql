@@ -1,6 +1,6 @@
 -- Every number the narrative (第三部分 决算情况说明) and the performance annex print, per
 -- department and fiscal year, in 元, with what it is compared with. Grain: one row per
--- department, fiscal year, fact_key and item_code (item_code '' when the fact has no items).
+-- department, fiscal year, fact_key and member_key (member_key '' when the fact has no members).
 -- Table figures are read from rpt_disclosure_cells (department scope), never recomputed;
 -- only what no table holds comes from the classified ledger (budgets by 项 and project,
 -- 会议费/培训费 across basic and project spending, 机关运行经费 by unit type) or from the
@@ -43,9 +43,9 @@ count_facts as (
         department_code,
         fiscal_year,
         'count' as fact_key,
-        count_key as item_code,
-        count_key as item_label,
-        1 as item_order,
+        count_key as member_key,
+        count_key as member_label,
+        1 as member_order,
         count_value
     from counts
     union all
@@ -53,9 +53,9 @@ count_facts as (
         department_code,
         fiscal_year,
         'count' as fact_key,
-        'vehicles_held' as item_code,
-        'vehicles_held' as item_label,
-        1 as item_order,
+        'vehicles_held' as member_key,
+        'vehicles_held' as member_label,
+        1 as member_order,
         sum(count_value) as count_value
     from counts
     where starts_with(count_key, 'vehicles_') and count_key <> 'vehicles_purchased'
@@ -67,9 +67,9 @@ facts as (
         department_code,
         fiscal_year,
         fact_key,
-        item_code,
-        item_label,
-        item_order,
+        member_key,
+        member_label,
+        member_order,
         cast(amount_yuan as decimal(18, 2)) as amount_yuan,
         base_kind,
         cast(base_yuan as decimal(18, 2)) as base_yuan,
@@ -80,9 +80,9 @@ facts as (
         department_code,
         fiscal_year,
         fact_key,
-        item_code,
-        item_label,
-        item_order,
+        member_key,
+        member_label,
+        member_order,
         cast(null as decimal(18, 2)) as amount_yuan,
         null as base_kind,
         null as base_yuan,
@@ -96,9 +96,9 @@ final as (
         departments.department_name,
         facts.fiscal_year,
         facts.fact_key,
-        facts.item_code,
-        facts.item_label,
-        facts.item_order,
+        facts.member_key,
+        facts.member_label,
+        facts.member_order,
         cast(facts.amount_yuan as decimal(18, 2)) as amount_yuan,
         facts.base_kind,
         facts.base_yuan,
@@ -117,7 +117,7 @@ final as (
         on facts.department_code = previous.department_code
         and facts.fiscal_year - 1 = previous.fiscal_year
         and facts.fact_key = previous.fact_key
-        and facts.item_code = previous.item_code
+        and facts.member_key = previous.member_key
     inner join departments on facts.department_code = departments.department_code
 )
 

@@ -59,8 +59,8 @@ def _save(figure, path: Path) -> Path:
 def class_structure(disclosure: Disclosure, path: Path) -> Path:
     """Horizontal bars: 一般公共预算财政拨款支出 by 功能分类 类, 万元 and share."""
     _style()
-    classes = disclosure.items("general_budget_by_class")
-    labels = [fact.item_label for fact in classes][::-1]
+    classes = disclosure.members("general_budget_by_class")
+    labels = [fact.member_label for fact in classes][::-1]
     values = [float(numbers.to_wan(fact.amount_yuan)) for fact in classes][::-1]
     figure, axes = plt.subplots(figsize=(7, 0.5 * max(len(classes), 2) + 1.2))
     bars = axes.barh(labels, values, color=COLOURS[0])
@@ -83,13 +83,13 @@ def class_structure(disclosure: Disclosure, path: Path) -> Path:
 def basic_and_project(disclosure: Disclosure, path: Path) -> Path:
     """Pie: 基本支出 vs 项目支出 (and any other spending type with an amount)."""
     _style()
-    parts = [fact for fact in disclosure.items("expenditure_by_type") if fact.amount_yuan]
+    parts = [fact for fact in disclosure.members("expenditure_by_type") if fact.amount_yuan]
     figure, axes = plt.subplots(figsize=(5.5, 4))
     if parts:
         axes.pie(
             [float(numbers.to_wan(fact.amount_yuan)) for fact in parts],
             labels=[
-                f"{fact.item_label}\n{numbers.wan(fact.amount_yuan)}万元（{numbers.percent(fact.percent_of_base)}%）"
+                f"{fact.member_label}\n{numbers.wan(fact.amount_yuan)}万元（{numbers.percent(fact.percent_of_base)}%）"
                 for fact in parts
             ],
             colors=COLOURS[: len(parts)],
@@ -108,8 +108,8 @@ def year_on_year(disclosure: Disclosure, path: Path) -> Path:
     _style()
     rows = [
         ("收支总计", disclosure.fact("total_income_expenditure")),
-        ("基本支出", disclosure.fact("expenditure_by_type", "2")),
-        ("项目支出", disclosure.fact("expenditure_by_type", "3")),
+        ("基本支出", disclosure.fact("expenditure_by_type", "basic")),
+        ("项目支出", disclosure.fact("expenditure_by_type", "project")),
         ("机关运行经费", disclosure.fact("office_running_cost")),
     ]
     year = disclosure.fiscal_year

@@ -17,9 +17,9 @@ class Fact:
     """One row of rpt_narrative_facts."""
 
     fact_key: str
-    item_code: str
-    item_label: str
-    item_order: int
+    member_key: str
+    member_label: str
+    member_order: int
     amount_yuan: Decimal | None
     base_kind: str | None
     base_yuan: Decimal | None
@@ -52,24 +52,25 @@ class Disclosure:
         """The department has given its own words for this year (else: the tables only)."""
         return bool(self.paragraphs)
 
-    def fact(self, fact_key: str, item_code: str = "") -> Fact:
-        """The fact, or an all-zero one when the warehouse has none (e.g. a count not reported)."""
-        found = self.facts.get((fact_key, item_code))
+    def fact(self, fact_key: str, member_key: str = "") -> Fact:
+        """The fact's member (a key, e.g. a column_key: ``fact('sangong', 'reception')``), or an
+        all-zero one when the warehouse has none (e.g. a count not reported)."""
+        found = self.facts.get((fact_key, member_key))
         if found is not None:
             return found
         zero = Decimal("0.00")
-        return Fact(fact_key, item_code, item_code, 0, zero, None, zero, None, None, zero, zero, None, 0)
+        return Fact(fact_key, member_key, member_key, 0, zero, None, zero, None, None, zero, zero, None, 0)
 
-    def items(self, fact_key: str) -> list[Fact]:
-        """Every item of a fact, in narrative order."""
+    def members(self, fact_key: str) -> list[Fact]:
+        """Every member of a fact, in narrative order."""
         rows = [fact for (key, _), fact in self.facts.items() if key == fact_key]
-        return sorted(rows, key=lambda fact: (fact.item_order, fact.item_code))
+        return sorted(rows, key=lambda fact: (fact.member_order, fact.member_key))
 
     def count(self, count_key: str) -> int:
         return self.fact("count", count_key).count_value or 0
 
-    def reason(self, topic: str, item_code: str = "") -> str:
-        return self.reasons.get((topic, item_code), "")
+    def reason(self, topic: str, member_code: str = "") -> str:
+        return self.reasons.get((topic, member_code), "")
 
     def table_cells(self, table_no: str) -> list[Row]:
         return [cell for cell in self.cells if cell["table_no"] == table_no]
@@ -111,7 +112,7 @@ def load(db_path: Path, department_code: str, fiscal_year: int) -> Disclosure:
         cells = _rows(
             connection,
             "select * from disclosure.rpt_disclosure_cells where department_code = ? and fiscal_year = ?"
-            " and unit_code is null order by table_no, section, row_order, column_order",
+            " and unit_code is null order by table_no, block, row_order, column_order",
             key,
         )
         tables = _rows(
@@ -138,7 +139,7 @@ def load(db_path: Path, department_code: str, fiscal_year: int) -> Disclosure:
             cells=cells,
             tables=tables,
             facts={
-                (row["fact_key"], row["item_code"]): Fact(
+                (row["fact_key"], row["member_key"]): Fact(
                     **{name: row[name] for name in Fact.__dataclass_fields__}
                 )
                 for row in facts

@@ -74,7 +74,7 @@ def _by_row(cells: list[Row]) -> list[tuple[Row, dict[int, Decimal]]]:
     """The table's rows in order, each with its amounts by column_order."""
     rows: dict[tuple[str, int], tuple[Row, dict[int, Decimal]]] = {}
     for cell in cells:
-        key = (cell["section"] or "", cell["row_order"])
+        key = (cell["block"] or "", cell["row_order"])
         rows.setdefault(key, (cell, {}))[1][cell["column_order"]] = cell["amount_wan"]
     return [rows[key] for key in sorted(rows)]
 
@@ -175,11 +175,11 @@ def basic_grid(cells: list[Row]) -> tuple[list[Span], int, list[list[Value]], in
     spans = [Span("人员经费", 0, 0, colspan=3), Span("公用经费", 0, 3, colspan=6)]
     spans += [Span(label, 1, col) for col, label in enumerate(["科目代码", "科目名称", "决算数"] * 3)]
     rows = _by_row(cells)
-    personnel = [(row, amounts) for row, amounts in rows if row["section"] == "人员经费" and row["row_code"]]
-    public = [(row, amounts) for row, amounts in rows if row["section"] == "公用经费" and row["row_code"]]
+    personnel = [(row, amounts) for row, amounts in rows if row["block"] == "人员经费" and row["row_code"]]
+    public = [(row, amounts) for row, amounts in rows if row["block"] == "公用经费" and row["row_code"]]
     middle = [entry for entry in public if entry[0]["row_code"].startswith("302")]
     right = [entry for entry in public if not entry[0]["row_code"].startswith("302")]
-    totals = {row["section"]: amounts.get(1) for row, amounts in rows if not row["row_code"]}
+    totals = {row["block"]: amounts.get(1) for row, amounts in rows if not row["row_code"]}
     height = max(len(personnel), len(middle), len(right))
     body: list[list[Value]] = []
     for index in range(height):
@@ -202,10 +202,10 @@ def sangong_grid(cells: list[Row]) -> tuple[list[Span], int, list[list[Value]], 
     """09: 预算数 and 决算数, each 合计 | 因公出国（境）费 | 公务用车购置及运行费 (小计, 购置费, 运行费) | 公务接待费."""
     spans: list[Span] = []
     body_line: list[Value] = []
-    for block, section in enumerate(("预算数", "决算数")):
-        first = block * 6
+    for index, block in enumerate(("预算数", "决算数")):
+        first = index * 6
         spans += [
-            Span(section, 0, first, colspan=6),
+            Span(block, 0, first, colspan=6),
             Span("合计", 1, first, rowspan=2),
             Span("因公出国（境）费", 1, first + 1, rowspan=2),
             Span("公务用车购置及运行费", 1, first + 2, colspan=3),
@@ -214,7 +214,7 @@ def sangong_grid(cells: list[Row]) -> tuple[list[Span], int, list[list[Value]], 
             Span("公务用车运行费", 2, first + 4),
             Span("公务接待费", 1, first + 5, rowspan=2),
         ]
-        amounts = {cell["column_order"]: cell["amount_wan"] for cell in cells if cell["section"] == section}
+        amounts = {cell["column_order"]: cell["amount_wan"] for cell in cells if cell["block"] == block}
         body_line += [amounts.get(order) for order in range(1, 7)]
     spans += [Span(str(number), 3, number - 1) for number in range(1, 13)]
     return spans, 4, [body_line], 12

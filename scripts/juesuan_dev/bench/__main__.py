@@ -11,7 +11,7 @@ in this one run:
 
 Each is a separate process, run ``--repeats`` times: wall time is the median, peak memory the
 largest resident set seen (from wait4). After the runs it checks that the three produce exactly
-the same cells (department, unit, year, table, section, row, line, column, 元) and writes the
+the same cells (department, unit, year, table, block, row, line, column, 元) and writes the
 results between the markers of BENCHMARKS.md; raw numbers go to <work>/results.json.
 """
 
@@ -46,7 +46,7 @@ GNU_TIME = "/usr/bin/time"
 # Bump when the generator's output changes, so the benchmark regenerates its ledgers.
 GENERATOR_VERSION = 3
 CELL_KEY = (
-    "department_code, unit_code, fiscal_year, table_no, coalesce(section, '') as section, row_code, line_no, "
+    "department_code, unit_code, fiscal_year, table_no, coalesce(block, '') as block, row_code, line_no, "
     "column_label"
 )
 

@@ -30,7 +30,7 @@ from read_csv('${reference}/ref_sangong_items.csv', all_varchar = true);
 
 create temp table layout_columns as
 select
-    table_no, coalesce(section, '') as section, column_order::integer as column_order, column_label,
+    table_no, coalesce(block, '') as block, column_order::integer as column_order, column_label,
     nullif(flows, '') as flows, nullif(fund_filter, '') as fund_filter,
     nullif(income_type_code, '') as income_type_code, nullif(spending_group, '') as spending_group
 from read_csv('${reference}/layout_columns.csv', all_varchar = true);
@@ -38,7 +38,7 @@ from read_csv('${reference}/layout_columns.csv', all_varchar = true);
 create temp table layout_lines as
 select
     table_no, valid_from_year::integer as valid_from_year, valid_to_year::integer as valid_to_year,
-    line_no::integer as line_no, section, nullif(row_code, '') as row_code,
+    line_no::integer as line_no, block, nullif(row_code, '') as row_code,
     nullif(flows, '') as flows, nullif(fund_filter, '') as fund_filter,
     nullif(income_type_code, '') as income_type_code, nullif(spending_group, '') as spending_group
 from (
@@ -50,13 +50,13 @@ from (
 create temp table layout_t06 as
 select
     valid_from_year::integer as valid_from_year, valid_to_year::integer as valid_to_year,
-    row_order::integer as row_order, section, nullif(row_code, '') as row_code, row_kind
+    row_order::integer as row_order, block, nullif(row_code, '') as row_code, row_kind
 from read_csv('${reference}/layout_t06.csv', all_varchar = true);
 
 create temp table layout_t09 as
 select
     valid_from_year::integer as valid_from_year, valid_to_year::integer as valid_to_year,
-    section, flows, column_order::integer as column_order, column_label, sangong_item_code
+    block, flows, column_order::integer as column_order, column_label, sangong_item_code
 from read_csv('${reference}/layout_t09.csv', all_varchar = true);
 
 -- One pass over the ledger: every amount by unit, year, flow and classification.
@@ -130,7 +130,7 @@ with specs as (
         columns.flows as c_flows, columns.fund_filter as c_fund, columns.income_type_code as c_income,
         columns.spending_group as c_group
     from layout_lines as lines
-    inner join layout_columns as columns on lines.table_no = columns.table_no and lines.section = columns.section
+    inner join layout_columns as columns on lines.table_no = columns.table_no and lines.block = columns.block
 ),
 spec_keys as (
     select specs.table_no, specs.valid_from_year, specs.valid_to_year, specs.line_no, specs.column_order, k.*
@@ -155,7 +155,7 @@ amounts as (
         and valid_for(s.valid_from_year, s.valid_to_year, f.fiscal_year)
     group by all
 )
-select scopes.department_code, scopes.unit_code, scopes.fiscal_year, specs.table_no, specs.section,
+select scopes.department_code, scopes.unit_code, scopes.fiscal_year, specs.table_no, specs.block,
     specs.row_code, specs.line_no, specs.column_label, coalesce(amounts.amount_yuan, 0) as amount_yuan
 from scopes
 inner join specs on valid_for(specs.valid_from_year, specs.valid_to_year, scopes.fiscal_year)
@@ -215,7 +215,7 @@ shown as (
     where length(row_code) > 3
     union all select scopes.*, t.table_no, null from scopes, (select distinct table_no from columns) as t
 )
-select shown.department_code, shown.unit_code, shown.fiscal_year, shown.table_no, columns.section,
+select shown.department_code, shown.unit_code, shown.fiscal_year, shown.table_no, columns.block,
     shown.row_code, null::integer as line_no, columns.column_label,
     coalesce(rolled.amount_yuan, 0) as amount_yuan
 from shown
@@ -228,12 +228,12 @@ left join rolled
     and columns.column_order = rolled.column_order
     and shown.row_code is not distinct from rolled.row_code;
 
--- 公开06表: 一般公共预算 basic spending by economic class, 款 and section total.
+-- 公开06表: 一般公共预算 basic spending by economic class, 款 and block total.
 create temp table cells_06 as
 with decision as (select * from layout_columns where table_no = '06'),
 basic as (
     select f.department_code, f.unit_code, f.fiscal_year, f.economic_code, f.economic_class_code,
-        class_rows.section, f.amount_yuan
+        class_rows.block, f.amount_yuan
     from flows as f
     inner join decision
         on flow_matches(decision.flows, decision.fund_filter, decision.income_type_code,
@@ -241,39 +241,39 @@ basic as (
             f.spending_group)
     inner join layout_t06 as class_rows
         on class_rows.row_kind = 'class' and class_rows.row_code = f.economic_class_code
-        and class_rows.section = decision.section
+        and class_rows.block = decision.block
         and valid_for(class_rows.valid_from_year, class_rows.valid_to_year, f.fiscal_year)
     where f.flow = 'expenditure' and f.budget_code = 'general_public' and f.spending_group = 'basic'
 ),
 amounts as (
-    select department_code, unit_code, fiscal_year, section, 'class' as row_kind,
+    select department_code, unit_code, fiscal_year, block, 'class' as row_kind,
         economic_class_code as row_code, sum(amount_yuan) as amount_yuan
     from basic group by all
     union all
-    select department_code, unit_code, fiscal_year, section, 'item', economic_code, sum(amount_yuan)
+    select department_code, unit_code, fiscal_year, block, 'section', economic_code, sum(amount_yuan)
     from basic group by all
     union all
-    select department_code, unit_code, fiscal_year, section, 'section_total', null, sum(amount_yuan)
+    select department_code, unit_code, fiscal_year, block, 'block_total', null, sum(amount_yuan)
     from basic group by all
 )
-select scopes.department_code, scopes.unit_code, scopes.fiscal_year, '06' as table_no, layout.section,
+select scopes.department_code, scopes.unit_code, scopes.fiscal_year, '06' as table_no, layout.block,
     layout.row_code, null::integer as line_no, decision.column_label,
     coalesce(amounts.amount_yuan, 0) as amount_yuan
 from scopes
 inner join layout_t06 as layout on valid_for(layout.valid_from_year, layout.valid_to_year, scopes.fiscal_year)
-inner join decision on layout.section = decision.section
+inner join decision on layout.block = decision.block
 left join amounts
     on scopes.department_code = amounts.department_code
     and scopes.unit_code is not distinct from amounts.unit_code
     and scopes.fiscal_year = amounts.fiscal_year
-    and layout.section = amounts.section
+    and layout.block = amounts.block
     and layout.row_kind = amounts.row_kind
     and layout.row_code is not distinct from amounts.row_code;
 
 -- 公开09表: 三公 items of 财政拨款 money, 预算数 (全年预算) and 决算数.
 create temp table cells_09 as
 with amounts as (
-    select f.department_code, f.unit_code, f.fiscal_year, l.section, l.column_order,
+    select f.department_code, f.unit_code, f.fiscal_year, l.block, l.column_order,
         sum(f.amount_yuan) as amount_yuan
     from flows as f
     inner join layout_t09 as l
@@ -283,11 +283,11 @@ with amounts as (
     group by all
 ),
 frame as (
-    select distinct scopes.*, l.section, l.column_order, l.column_label
+    select distinct scopes.*, l.block, l.column_order, l.column_label
     from scopes
     inner join layout_t09 as l on valid_for(l.valid_from_year, l.valid_to_year, scopes.fiscal_year)
 )
-select frame.department_code, frame.unit_code, frame.fiscal_year, '09' as table_no, frame.section,
+select frame.department_code, frame.unit_code, frame.fiscal_year, '09' as table_no, frame.block,
     null::varchar as row_code, null::integer as line_no, frame.column_label,
     coalesce(amounts.amount_yuan, 0) as amount_yuan
 from frame
@@ -295,11 +295,11 @@ left join amounts
     on frame.department_code = amounts.department_code
     and frame.unit_code is not distinct from amounts.unit_code
     and frame.fiscal_year = amounts.fiscal_year
-    and frame.section = amounts.section
+    and frame.block = amounts.block
     and frame.column_order = amounts.column_order;
 
 create table cells as
-select department_code, unit_code, fiscal_year, table_no, coalesce(section, '') as section, row_code,
+select department_code, unit_code, fiscal_year, table_no, coalesce(block, '') as block, row_code,
     line_no, column_label, amount_yuan::decimal(18, 2) as amount_yuan
 from (
     select * from cells_0104

@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 REFERENCE = Path(__file__).resolve().parents[3] / "seeds" / "reference"
 FLOW_KEY = ["flow", "budget_code", "is_appropriation", "income_type_code", "spending_group"]
 SCOPE = ["department_code", "unit_code", "fiscal_year"]
-OUTPUT = [*SCOPE, "table_no", "section", "row_code", "line_no", "column_label", "cents"]
+OUTPUT = [*SCOPE, "table_no", "block", "row_code", "line_no", "column_label", "cents"]
 
 
 def read_ledger(
@@ -167,7 +167,7 @@ def summary_tables(flows: pd.DataFrame, scopes: pd.DataFrame) -> pd.DataFrame:
             read_reference("layout_t04").assign(table_no="04"),
         ]
     )
-    specs = lines.merge(columns, on=["table_no", "section"], suffixes=("", "_c"))
+    specs = lines.merge(columns, on=["table_no", "block"], suffixes=("", "_c"))
     specs = specs.rename(
         columns={
             "flows_c": "c_flows",
@@ -225,13 +225,13 @@ def function_tables(flows: pd.DataFrame, scopes: pd.DataFrame) -> pd.DataFrame:
         row_code=""
     )
     shown = pd.concat([*ancestors, totals], ignore_index=True).drop_duplicates()
-    frame = shown.merge(columns[["table_no", "section", "column_order", "column_label"]], on="table_no")
+    frame = shown.merge(columns[["table_no", "block", "column_order", "column_label"]], on="table_no")
     frame = frame.merge(rolled, on=[*SCOPE, "table_no", "row_code", "column_order"], how="left")
     return frame.assign(cents=frame["cents"].fillna(0).astype("int64"), line_no=np.nan)
 
 
 def basic_expenditure_table(flows: pd.DataFrame, scopes: pd.DataFrame) -> pd.DataFrame:
-    """公开06表: 一般公共预算 basic spending by economic class, 款 and section total."""
+    """公开06表: 一般公共预算 basic spending by economic class, 款 and block total."""
     layout = read_reference("layout_t06")
     decision = read_reference("layout_columns").query("table_no == '06'")
     basic = flows[
@@ -240,11 +240,11 @@ def basic_expenditure_table(flows: pd.DataFrame, scopes: pd.DataFrame) -> pd.Dat
         & (flows["spending_group"] == "basic")
     ]
     classes = layout.loc[
-        layout["row_kind"] == "class", ["valid_from_year", "valid_to_year", "section", "row_code"]
+        layout["row_kind"] == "class", ["valid_from_year", "valid_to_year", "block", "row_code"]
     ]
     basic = basic.merge(classes, left_on="economic_class_code", right_on="row_code")
     basic = basic[valid(basic, basic["fiscal_year"])]
-    group = [*SCOPE, "section"]
+    group = [*SCOPE, "block"]
     amounts = pd.concat(
         [
             basic.groupby([*group, "economic_class_code"], as_index=False)["cents"]
@@ -254,14 +254,14 @@ def basic_expenditure_table(flows: pd.DataFrame, scopes: pd.DataFrame) -> pd.Dat
             basic.groupby([*group, "economic_code"], as_index=False)["cents"]
             .sum()
             .rename(columns={"economic_code": "row_code"})
-            .assign(row_kind="item"),
-            basic.groupby(group, as_index=False)["cents"].sum().assign(row_code="", row_kind="section_total"),
+            .assign(row_kind="section"),
+            basic.groupby(group, as_index=False)["cents"].sum().assign(row_code="", row_kind="block_total"),
         ],
         ignore_index=True,
     )
     frame = scopes.merge(layout, how="cross")
     frame = frame[valid(frame, frame["fiscal_year"])]
-    frame = frame.merge(decision[["section", "column_label"]], on="section")
+    frame = frame.merge(decision[["block", "column_label"]], on="block")
     frame = frame.merge(amounts, on=[*group, "row_kind", "row_code"], how="left")
     return frame.assign(table_no="06", line_no=np.nan, cents=frame["cents"].fillna(0).astype("int64"))
 
@@ -274,11 +274,11 @@ def sangong_table(flows: pd.DataFrame, scopes: pd.DataFrame) -> pd.DataFrame:
         layout, left_on=["flow", "sangong_item_code"], right_on=["flows", "sangong_item_code"]
     )
     joined = joined[valid(joined, joined["fiscal_year"])]
-    amounts = joined.groupby([*SCOPE, "section", "column_order"], as_index=False)["cents"].sum()
+    amounts = joined.groupby([*SCOPE, "block", "column_order"], as_index=False)["cents"].sum()
     frame = scopes.merge(layout, how="cross")
     frame = frame[valid(frame, frame["fiscal_year"])]
-    frame = frame[[*SCOPE, "section", "column_order", "column_label"]].drop_duplicates()
-    frame = frame.merge(amounts, on=[*SCOPE, "section", "column_order"], how="left")
+    frame = frame[[*SCOPE, "block", "column_order", "column_label"]].drop_duplicates()
+    frame = frame.merge(amounts, on=[*SCOPE, "block", "column_order"], how="left")
     return frame.assign(
         table_no="09", row_code="", line_no=np.nan, cents=frame["cents"].fillna(0).astype("int64")
     )

@@ -1,0 +1,21 @@
+with
+
+source as (
+    select * from {{ ref('layout_columns') }}
+),
+
+renamed as (
+    select
+        cast(table_no as varchar) as table_no,
+        cast(block as varchar) as block,
+        cast(column_order as integer) as column_order,
+        cast(column_key as varchar) as column_key,
+        cast(column_label as varchar) as column_label,
+        cast(flows as varchar) as flows,
+        cast(fund_filter as varchar) as fund_filter,
+        cast(income_type_code as varchar) as income_type_code,
+        cast(spending_group as varchar) as spending_group
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,21 @@
+with
+
+source as (
+    select * from {{ ref('layout_t06') }}
+),
+
+renamed as (
+    select
+        cast(valid_from_year as integer) as valid_from_year,
+        cast(valid_to_year as integer) as valid_to_year,
+        cast(row_order as integer) as row_order,
+        cast(line_key as varchar) as line_key,
+        cast(block as varchar) as block,
+        cast(column_group as integer) as column_group,
+        cast(row_code as varchar) as row_code,
+        cast(row_label as varchar) as row_label,
+        cast(row_kind as varchar) as row_kind
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,22 @@
+with
+
+source as (
+    select * from {{ ref('layout_t09') }}
+),
+
+renamed as (
+    select
+        cast(valid_from_year as integer) as valid_from_year,
+        cast(valid_to_year as integer) as valid_to_year,
+        cast(block as varchar) as block,
+        cast(line_key as varchar) as line_key,
+        cast(row_label as varchar) as row_label,
+        cast(flows as varchar) as flows,
+        cast(column_order as integer) as column_order,
+        cast(column_key as varchar) as column_key,
+        cast(column_label as varchar) as column_label,
+        cast(sangong_item_code as varchar) as sangong_item_code
+    from source
+)
+
+select * from renamed
