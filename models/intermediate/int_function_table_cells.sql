@@ -106,7 +106,7 @@ shown_code_rows as (
         unit_code,
         fiscal_year,
         table_no,
-        left(row_code, 5) as row_code
+        {{ code_at_level('row_code', 'section') }} as row_code
     from nonzero_code_rows
     where length(row_code) > 5
     union
@@ -115,7 +115,7 @@ shown_code_rows as (
         unit_code,
         fiscal_year,
         table_no,
-        left(row_code, 3) as row_code
+        {{ code_at_level('row_code', 'class') }} as row_code
     from nonzero_code_rows
     where length(row_code) > 3
 ),

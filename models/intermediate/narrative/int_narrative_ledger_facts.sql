@@ -99,10 +99,10 @@ function_budget as (
         and coalesce(spent.function_code, budget.function_code) = item.function_code
     left join function_subjects as section
         on item.fiscal_year = section.fiscal_year
-        and left(item.function_code, 5) = section.function_code
+        and {{ code_at_level('item.function_code', 'section') }} = section.function_code
     left join function_subjects as class
         on item.fiscal_year = class.fiscal_year
-        and left(item.function_code, 3) = class.function_code
+        and {{ code_at_level('item.function_code', 'class') }} = class.function_code
 ),
 
 function_budget_total as (
