@@ -68,7 +68,7 @@ ledger_lines as (
         'sangong_expenditure' as check_name,
         amount_yuan
     from expenditure
-    where is_appropriation and sangong_item_code is not null
+    where is_appropriation and sangong_category_code is not null
 ),
 
 ledger_by_unit as (

@@ -30,8 +30,8 @@ spending_types as (
     select * from {{ ref('stg_reference__spending_types') }}
 ),
 
-sangong_items as (
-    select * from {{ ref('stg_reference__sangong_items') }}
+sangong_categories as (
+    select * from {{ ref('stg_reference__sangong_categories') }}
 ),
 
 final as (
@@ -53,7 +53,7 @@ final as (
         fund_sources.budget_code,
         budget_lines.spending_type_code,
         spending_types.spending_group,
-        sangong_items.sangong_item_code,
+        sangong_categories.sangong_category_code,
         budget_lines.project_code,
         budget_lines.initial_budget_yuan,
         budget_lines.final_budget_yuan
@@ -68,7 +68,7 @@ final as (
         and budget_lines.economic_code = economic_subjects.economic_code
     left join fund_sources on budget_lines.fund_source_code = fund_sources.fund_source_code
     left join spending_types on budget_lines.spending_type_code = spending_types.spending_type_code
-    left join sangong_items on budget_lines.economic_code = sangong_items.economic_code
+    left join sangong_categories on budget_lines.economic_code = sangong_categories.economic_code
 )
 
 select * from final

@@ -1,6 +1,6 @@
 -- Grain: one row per spending entry (same rows as stg_ledger__expenditure_entries), with the
 -- unit's department, the 项's 款 and 类, the economic 款's 类, the fund source's budget, the
--- spending group and the 三公 item. Left joins keep every row; the tests report unknown codes.
+-- spending group and the 三公 category. Left joins keep every row; the tests report unknown codes.
 with
 
 entries as (
@@ -31,8 +31,8 @@ spending_types as (
     select * from {{ ref('stg_reference__spending_types') }}
 ),
 
-sangong_items as (
-    select * from {{ ref('stg_reference__sangong_items') }}
+sangong_categories as (
+    select * from {{ ref('stg_reference__sangong_categories') }}
 ),
 
 projects as (
@@ -70,7 +70,7 @@ final as (
         spending_types.spending_group,
         spending_types.basic_component,
         basic_components_by_class.block as economic_class_basic_component,
-        sangong_items.sangong_item_code,
+        sangong_categories.sangong_category_code,
         entries.project_code,
         projects.project_code is not null as is_known_project,
         entries.amount_yuan,
@@ -86,7 +86,7 @@ final as (
     left join known_years on entries.fiscal_year = known_years.fiscal_year
     left join fund_sources on entries.fund_source_code = fund_sources.fund_source_code
     left join spending_types on entries.spending_type_code = spending_types.spending_type_code
-    left join sangong_items on entries.economic_code = sangong_items.economic_code
+    left join sangong_categories on entries.economic_code = sangong_categories.economic_code
     left join projects
         on entries.project_code = projects.project_code
         and entries.unit_code = projects.unit_code

@@ -34,8 +34,8 @@ spending_types as (
     select * from {{ ref('stg_reference__spending_types') }}
 ),
 
-sangong_items as (
-    select * from {{ ref('stg_reference__sangong_items') }}
+sangong_categories as (
+    select * from {{ ref('stg_reference__sangong_categories') }}
 ),
 
 income_flows as (
@@ -178,13 +178,13 @@ final as (
         spending_types.spending_group,
         unit_scope.economic_code,
         {{ code_at_level('unit_scope.economic_code', 'class') }} as economic_class_code,
-        sangong_items.sangong_item_code,
+        sangong_categories.sangong_category_code,
         unit_scope.amount_yuan,
         unit_scope.entry_count
     from unit_scope
     left join fund_sources on unit_scope.fund_source_code = fund_sources.fund_source_code
     left join spending_types on unit_scope.spending_type_code = spending_types.spending_type_code
-    left join sangong_items on unit_scope.economic_code = sangong_items.economic_code
+    left join sangong_categories on unit_scope.economic_code = sangong_categories.economic_code
 )
 
 select * from final

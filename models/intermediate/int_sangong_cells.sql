@@ -2,7 +2,7 @@
 -- rpt_t09_sangong_expenditure). A view: rpt_disclosure_cells reads it once and stores the cells.
 -- Grain: one row per reporting scope, fiscal year,
 -- block (预算数 = 全年预算数, 决算数) and column. Only 财政拨款 money counts, basic and project
--- spending alike; each column sums the 三公 items the layout assigns to it.
+-- spending alike; each column sums the 三公 categories the layout assigns to it.
 with
 
 scopes as (
@@ -15,12 +15,12 @@ layout as (
 
 unit_flows as (
     select * from {{ ref('int_ledger_flows') }}
-    where is_appropriation and sangong_item_code is not null
+    where is_appropriation and sangong_category_code is not null
 ),
 
 -- Each unit's 三公 flows, and each department's as the sum of its units'.
 flows as (
-    {{ with_department_rows('unit_flows', ['fiscal_year', 'flow', 'sangong_item_code']) }}
+    {{ with_department_rows('unit_flows', ['fiscal_year', 'flow', 'sangong_category_code']) }}
 ),
 
 frame as (
@@ -49,7 +49,7 @@ amounts as (
     from flows
     inner join layout
         on flows.flow = layout.flows
-        and flows.sangong_item_code = layout.sangong_item_code
+        and flows.sangong_category_code = layout.sangong_category_code
         and {{ valid_for_year('layout', 'flows.fiscal_year') }}
     group by
         flows.department_code, flows.unit_code, flows.fiscal_year,

@@ -15,7 +15,7 @@ renamed as (
         cast(column_order as integer) as column_order,
         cast(column_key as varchar) as column_key,
         cast(column_label as varchar) as column_label,
-        cast(sangong_item_code as varchar) as sangong_item_code
+        cast(sangong_category_code as varchar) as sangong_category_code
     from source
 )
 

@@ -228,7 +228,7 @@ def load_reference(reference_dir: Path, years: list[int]) -> Reference:
         economic_pools=pools,
         economic_names={r["code"]: r["name"] for r in economic_rows},
         sangong_codes=np.array(
-            [r["economic_code"] for r in read_rows(reference_dir / "ref_sangong_items.csv")]
+            [r["economic_code"] for r in read_rows(reference_dir / "ref_sangong_categories.csv")]
         ),
         funds=fund_sources(reference_dir),
         appropriation_income=appropriation_income,

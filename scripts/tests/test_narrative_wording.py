@@ -1,5 +1,5 @@
 """The templates' other branches, on a made-up department: decreases, budgets met exactly,
-overspent 机关运行经费, no reasons given, all 三公 items spent."""
+overspent 机关运行经费, no reasons given, all 三公 categories spent."""
 
 from __future__ import annotations
 

@@ -425,16 +425,16 @@ evaluated_projects as (
     group by project_execution.department_code, project_execution.fiscal_year
 ),
 
--- The annex's 三公 预算数 is the 年初预算 (the table's 预算数 is the 全年预算): per 三公 item and in total.
+-- The annex's 三公 预算数 is the 年初预算 (the table's 预算数 is the 全年预算): per 三公 category and in total.
 sangong_initial_by_item as (
     select
         department_code,
         fiscal_year,
-        sangong_item_code,
+        sangong_category_code,
         sum(amount_yuan) as amount_yuan
     from flows
-    where flow = 'initial_budget' and is_appropriation and sangong_item_code is not null
-    group by department_code, fiscal_year, sangong_item_code
+    where flow = 'initial_budget' and is_appropriation and sangong_category_code is not null
+    group by department_code, fiscal_year, sangong_category_code
 ),
 
 sangong_initial_budget as (
@@ -442,8 +442,8 @@ sangong_initial_budget as (
         department_code,
         fiscal_year,
         'sangong_initial_budget' as fact_key,
-        sangong_item_code as member_key,
-        sangong_item_code as member_label,
+        sangong_category_code as member_key,
+        sangong_category_code as member_label,
         1 as member_order,
         amount_yuan,
         cast(null as varchar) as base_kind,

@@ -1,13 +1,13 @@
 -- Grain: one row per fiscal year and 经济分类 code (类 and 款), with its 类 flattened into
--- columns and, for a 三公 款, its 三公 item.
+-- columns and, for a 三公 款, its 三公 category.
 with
 
 subjects as (
     select * from {{ ref('stg_reference__economic_subjects') }}
 ),
 
-sangong_items as (
-    select * from {{ ref('stg_reference__sangong_items') }}
+sangong_categories as (
+    select * from {{ ref('stg_reference__sangong_categories') }}
 ),
 
 final as (
@@ -26,13 +26,13 @@ final as (
             as section_code,
         cast(case when subjects.economic_level = 2 then subjects.economic_name end as varchar)
             as section_name,
-        cast(sangong_items.sangong_item_code as varchar) as sangong_item_code,
-        cast(sangong_items.sangong_item_name as varchar) as sangong_item_name
+        cast(sangong_categories.sangong_category_code as varchar) as sangong_category_code,
+        cast(sangong_categories.sangong_category_name as varchar) as sangong_category_name
     from subjects
     left join subjects as classes
         on subjects.fiscal_year = classes.fiscal_year
         and {{ code_at_level('subjects.economic_code', 'class') }} = classes.economic_code
-    left join sangong_items on subjects.economic_code = sangong_items.economic_code
+    left join sangong_categories on subjects.economic_code = sangong_categories.economic_code
 )
 
 select * from final

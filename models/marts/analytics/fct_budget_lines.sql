@@ -25,7 +25,7 @@ final as (
         cast(is_appropriation as boolean) as is_appropriation,
         cast(spending_type_code as varchar) as spending_type_code,
         cast(spending_group as varchar) as spending_group,
-        cast(sangong_item_code as varchar) as sangong_item_code,
+        cast(sangong_category_code as varchar) as sangong_category_code,
         cast(project_code as varchar) as project_code,
         cast(initial_budget_yuan as decimal(18, 2)) as initial_budget_yuan,
         cast(final_budget_yuan as decimal(18, 2)) as final_budget_yuan

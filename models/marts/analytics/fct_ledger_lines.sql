@@ -38,7 +38,7 @@ income_lines as (
         cast(null as varchar) as spending_type_code,
         cast(null as varchar) as spending_group,
         cast(null as varchar) as basic_component,
-        cast(null as varchar) as sangong_item_code,
+        cast(null as varchar) as sangong_category_code,
         cast(null as varchar) as project_code,
         amount_yuan,
         summary
@@ -69,7 +69,7 @@ expenditure_lines as (
         spending_type_code,
         spending_group,
         basic_component,
-        sangong_item_code,
+        sangong_category_code,
         project_code,
         amount_yuan,
         summary
@@ -108,7 +108,7 @@ final as (
         cast(spending_type_code as varchar) as spending_type_code,
         cast(spending_group as varchar) as spending_group,
         cast(basic_component as varchar) as basic_component,
-        cast(sangong_item_code as varchar) as sangong_item_code,
+        cast(sangong_category_code as varchar) as sangong_category_code,
         cast(project_code as varchar) as project_code,
         cast(amount_yuan as decimal(18, 2)) as amount_yuan,
         cast(summary as varchar) as summary

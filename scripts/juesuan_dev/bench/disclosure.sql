@@ -24,9 +24,9 @@ create temp table spending_types as
 select spending_type_code, spending_group
 from read_csv('${reference}/ref_spending_types.csv', all_varchar = true);
 
-create temp table sangong_items as
-select economic_code, sangong_item_code
-from read_csv('${reference}/ref_sangong_items.csv', all_varchar = true);
+create temp table sangong_categories as
+select economic_code, sangong_category_code
+from read_csv('${reference}/ref_sangong_categories.csv', all_varchar = true);
 
 create temp table layout_columns as
 select
@@ -56,7 +56,7 @@ from read_csv('${reference}/layout_t06.csv', all_varchar = true);
 create temp table layout_t09 as
 select
     valid_from_year::integer as valid_from_year, valid_to_year::integer as valid_to_year,
-    block, flows, column_order::integer as column_order, column_label, sangong_item_code
+    block, flows, column_order::integer as column_order, column_label, sangong_category_code
 from read_csv('${reference}/layout_t09.csv', all_varchar = true);
 
 -- One pass over the ledger: every amount by unit, year, flow and classification.
@@ -111,11 +111,11 @@ with scoped as (
 select
     scoped.*, left(scoped.function_code, 3) as function_class_code,
     fund_sources.is_appropriation, fund_sources.budget_code, spending_types.spending_group,
-    left(scoped.economic_code, 3) as economic_class_code, sangong_items.sangong_item_code
+    left(scoped.economic_code, 3) as economic_class_code, sangong_categories.sangong_category_code
 from scoped
 left join fund_sources using (fund_source_code)
 left join spending_types using (spending_type_code)
-left join sangong_items using (economic_code);
+left join sangong_categories using (economic_code);
 
 create temp table scopes as select distinct department_code, unit_code, fiscal_year from flows;
 
@@ -270,14 +270,14 @@ left join amounts
     and layout.row_kind = amounts.row_kind
     and layout.row_code is not distinct from amounts.row_code;
 
--- 公开09表: 三公 items of 财政拨款 money, 预算数 (全年预算) and 决算数.
+-- 公开09表: 三公 categories of 财政拨款 money, 预算数 (全年预算) and 决算数.
 create temp table cells_09 as
 with amounts as (
     select f.department_code, f.unit_code, f.fiscal_year, l.block, l.column_order,
         sum(f.amount_yuan) as amount_yuan
     from flows as f
     inner join layout_t09 as l
-        on f.flow = l.flows and f.sangong_item_code = l.sangong_item_code
+        on f.flow = l.flows and f.sangong_category_code = l.sangong_category_code
         and valid_for(l.valid_from_year, l.valid_to_year, f.fiscal_year)
     where f.is_appropriation
     group by all

@@ -108,12 +108,12 @@ def scoped_flows(ledger: Path, units: pd.DataFrame) -> pd.DataFrame:
     scoped = pd.concat([flows, departments], ignore_index=True)
     funds = read_reference("ref_fund_sources")[["fund_source_code", "is_appropriation", "budget_code"]]
     spending = read_reference("ref_spending_types")[["spending_type_code", "spending_group"]]
-    sangong = read_reference("ref_sangong_items")[["economic_code", "sangong_item_code"]]
+    sangong = read_reference("ref_sangong_categories")[["economic_code", "sangong_category_code"]]
     scoped = scoped.merge(funds, on="fund_source_code", how="left")
     scoped = scoped.merge(spending, on="spending_type_code", how="left").merge(
         sangong, on="economic_code", how="left"
     )
-    for column in ["is_appropriation", "budget_code", "spending_group", "sangong_item_code"]:
+    for column in ["is_appropriation", "budget_code", "spending_group", "sangong_category_code"]:
         scoped[column] = scoped[column].fillna("")
     scoped["function_class_code"] = scoped["function_code"].str[:3]
     scoped["economic_class_code"] = scoped["economic_code"].str[:3]
@@ -267,11 +267,11 @@ def basic_expenditure_table(flows: pd.DataFrame, scopes: pd.DataFrame) -> pd.Dat
 
 
 def sangong_table(flows: pd.DataFrame, scopes: pd.DataFrame) -> pd.DataFrame:
-    """公开09表: 三公 items of 财政拨款 money, 预算数 (全年预算) and 决算数."""
+    """公开09表: 三公 categories of 财政拨款 money, 预算数 (全年预算) and 决算数."""
     layout = read_reference("layout_t09")
-    sangong = flows[(flows["is_appropriation"] == "true") & (flows["sangong_item_code"] != "")]
+    sangong = flows[(flows["is_appropriation"] == "true") & (flows["sangong_category_code"] != "")]
     joined = sangong.merge(
-        layout, left_on=["flow", "sangong_item_code"], right_on=["flows", "sangong_item_code"]
+        layout, left_on=["flow", "sangong_category_code"], right_on=["flows", "sangong_category_code"]
     )
     joined = joined[valid(joined, joined["fiscal_year"])]
     amounts = joined.groupby([*SCOPE, "block", "column_order"], as_index=False)["cents"].sum()
