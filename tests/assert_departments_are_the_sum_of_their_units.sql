@@ -25,8 +25,8 @@ cell_key as (
 
 -- One pass: each cell key sums the department's amount and its units' amounts side by side (a
 -- cell shown for one scope and not the other compares with 0), instead of aggregating the units
--- and joining back to the department cells. A cell is addressed by its keys; its labels are
--- carried for the reader.
+-- and joining back to the department cells. A cell is addressed by its keys; its labels (the
+-- same for every scope of a key) are carried for the reader.
 compared as (
     select
         department_code,
@@ -35,12 +35,12 @@ compared as (
         block,
         line_key,
         column_key,
-        min(row_label) as row_label,
-        min(column_label) as column_label,
+        row_label,
+        column_label,
         coalesce(sum(case when unit_code is null then amount_yuan end), 0) as actual,
         coalesce(sum(case when unit_code is not null then amount_yuan end), 0) as expected
     from cell_key
-    group by department_code, fiscal_year, table_no, block, line_key, column_key
+    group by department_code, fiscal_year, table_no, block, line_key, column_key, row_label, column_label
 )
 
 select

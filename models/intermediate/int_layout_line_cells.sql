@@ -64,13 +64,17 @@ flow_keys as (
     from flows
 ),
 
+-- Inside this model a cell is carried by its printed position (line_no, column_order:
+-- integers) rather than its text keys: the amounts meet the frame on them, which is cheaper at
+-- province scale (BENCHMARKS.md). Both come from the same layout rows; the cells leave with
+-- their line_key and column_key, which is what rules address.
 spec_keys as (
     select
         cell_specs.table_no,
         cell_specs.valid_from_year,
         cell_specs.valid_to_year,
-        cell_specs.line_key,
-        cell_specs.column_key,
+        cell_specs.line_no,
+        cell_specs.column_order,
         flow_keys.*
     from cell_specs
     inner join flow_keys
@@ -102,8 +106,8 @@ amounts as (
         keyed_flows.unit_code,
         keyed_flows.fiscal_year,
         spec_keys.table_no,
-        spec_keys.line_key,
-        spec_keys.column_key,
+        spec_keys.line_no,
+        spec_keys.column_order,
         sum(keyed_flows.amount_yuan) as amount_yuan
     from keyed_flows
     inner join spec_keys
@@ -112,7 +116,7 @@ amounts as (
         and {{ valid_for_year('spec_keys', 'keyed_flows.fiscal_year') }}
     group by
         keyed_flows.department_code, keyed_flows.unit_code, keyed_flows.fiscal_year,
-        spec_keys.table_no, spec_keys.line_key, spec_keys.column_key
+        spec_keys.table_no, spec_keys.line_no, spec_keys.column_order
 ),
 
 final as (
@@ -135,8 +139,8 @@ final as (
     left join amounts
         on {{ same_scope('frame', 'amounts') }}
         and frame.table_no = amounts.table_no
-        and frame.line_key = amounts.line_key
-        and frame.column_key = amounts.column_key
+        and frame.line_no = amounts.line_no
+        and frame.column_order = amounts.column_order
 )
 
 select * from final

@@ -160,11 +160,12 @@ soe_capital as (
         department_code,
         fiscal_year,
         'soe_capital' as fact_key,
+        -- The same member keys as 政府性基金's (07's column keys), so both parts read alike.
         case
             when line_key = 'income_soe_capital' then 'income'
-            when line_key = 'opening_soe_capital' then 'opening'
-            when line_key = 'closing_balance' then 'closing'
-            when column_key = 'total' then 'expenditure'
+            when line_key = 'opening_soe_capital' then 'opening_balance'
+            when line_key = 'closing_balance' then 'closing_balance'
+            when column_key = 'total' then 'expenditure_subtotal'
             else column_key
         end as member_key,
         case when table_no = '08' then column_label else row_label end as member_label,

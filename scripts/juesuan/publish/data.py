@@ -54,10 +54,14 @@ class Disclosure:
 
     def fact(self, fact_key: str, member_key: str = "") -> Fact:
         """The fact's member (a key, e.g. a column_key: ``fact('sangong', 'reception')``), or an
-        all-zero one when the warehouse has none (e.g. a count not reported)."""
+        all-zero one when the warehouse has no row of that fact at all. A member the fact does
+        not have is a template's mistake, not a zero: it raises instead of printing 0.00."""
         found = self.facts.get((fact_key, member_key))
         if found is not None:
             return found
+        known = sorted(member for key, member in self.facts if key == fact_key)
+        if known:
+            raise KeyError(f"fact {fact_key!r} has no member {member_key!r} (members: {', '.join(known)})")
         zero = Decimal("0.00")
         return Fact(fact_key, member_key, member_key, 0, zero, None, zero, None, None, zero, zero, None, 0)
 
@@ -67,7 +71,9 @@ class Disclosure:
         return sorted(rows, key=lambda fact: (fact.member_order, fact.member_key))
 
     def count(self, count_key: str) -> int:
-        return self.fact("count", count_key).count_value or 0
+        """A count the department reported (seeds/narrative), 0 when it reported none."""
+        found = self.facts.get(("count", count_key))
+        return (found.count_value or 0) if found is not None else 0
 
     def reason(self, topic: str, member_code: str = "") -> str:
         return self.reasons.get((topic, member_code), "")
