@@ -79,6 +79,33 @@ def test_the_page_shows_the_nine_tables(page):
         assert number in text
 
 
+def test_each_header_stands_over_its_column(page):
+    """The browser places header cells by their order in the row: 项目 (科目代码, 科目名称) must come
+    first, over the code and name columns, and the first amount's header over the amounts."""
+    tables = evaluate(
+        page,
+        """[...document.querySelectorAll('table.disclosure')].map(t => [
+            t.dataset.table,
+            [...t.tHead.rows].map(r => [...r.cells].map(c => [c.textContent, c.getBoundingClientRect().left])),
+            [...t.tBodies[0].rows].at(-1).cells.length,
+            [...[...t.tBodies[0].rows].at(-1).cells].map(c => c.getBoundingClientRect().left)])""",
+    )
+    checked = []
+    for table, header_rows, _, body_lefts in tables:
+        if table not in ("02", "03", "05", "07", "08"):
+            continue
+        lefts = {text: left for row in header_rows for text, left in row}
+        first_row = [text for text, _ in header_rows[0]]
+        assert first_row[0] == "项目", (table, first_row)
+        assert lefts["项目"] == lefts["科目代码"] == body_lefts[0], table
+        # The last body row is a 类/款/项 row (code, name, amounts) or, in an empty table, 合计
+        # across code and name.
+        first_amount_left = body_lefts[2] if lefts["科目名称"] == body_lefts[1] else body_lefts[1]
+        assert lefts[first_row[1]] == first_amount_left, (table, first_row)
+        checked.append(table)
+    assert checked == ["02", "03", "05", "07", "08"]
+
+
 def test_the_charts_are_loaded_images(page):
     images = evaluate(
         page,
