@@ -28,7 +28,12 @@
     {%- endcall -%}
     {#- dbt rolls the hook connection back when it closes: commit the table first. -#}
     {%- do adapter.commit() -%}
-    {{ print_audit_summary(counts) }}
+    {%- set unfinished = results | selectattr('status', 'in', ['error', 'runtime error', 'skipped']) | list -%}
+    {%- set structural = results
+        | selectattr('node.resource_type', 'equalto', 'test')
+        | selectattr('status', 'equalto', 'fail')
+        | rejectattr('node.config.meta.rule_id', 'defined') | list -%}
+    {{ print_audit_summary(counts, unfinished | length + structural | length) }}
 {% endmacro %}
 
 {% macro audit_findings_select(result, relation) -%}
@@ -66,13 +71,35 @@
     where false
 {%- endmacro %}
 
-{% macro print_audit_summary(counts) -%}
+{#- The summary after every build: each failing rule with its count and up to five of its
+    findings (file and entry, or scope and difference; the row as given), then the query for the
+    rest. 审核通过 only when every node ran and nothing failed: a build that stopped on an error
+    says so instead, even when no rule failed among the nodes that ran. -#}
+{% macro print_audit_summary(counts, unfinished=0) -%}
     {%- if counts -%}
         {%- do log('审核发现 audit findings (' ~ counts | length ~ ' rules; query audit.audit_findings):', info=True) -%}
         {%- for rule_id, rule in counts | dictsort -%}
             {%- do log('  ' ~ rule_id ~ ' [' ~ rule.severity ~ '] ' ~ rule.message ~ ': ' ~ rule.failures ~ ' 处', info=True) -%}
+            {%- set shown = run_query(
+                "select source_file, entry_id, department_code, unit_code, fiscal_year, expected, actual,"
+                ~ " difference, detail from audit.audit_findings where rule_id = '" ~ rule_id ~ "'"
+                ~ " order by source_file, entry_id, department_code, unit_code, fiscal_year limit 5"
+            ) -%}
+            {%- for row in shown.rows -%}
+                {%- set where = [row['source_file'], row['entry_id']] if row['source_file'] else
+                    [row['department_code'], row['unit_code'] or '(部门)', row['fiscal_year']] -%}
+                {%- set what = ('expected ' ~ row['expected'] ~ ', actual ' ~ row['actual'] ~ ', difference ' ~ row['difference'])
+                    if row['difference'] is not none else (row['detail'] or '') -%}
+                {%- do log('      ' ~ where | reject('none') | join(' ') ~ ': ' ~ (what[:200] ~ ('…' if what | length > 200 else '')), info=True) -%}
+            {%- endfor -%}
+            {%- if rule.failures > 5 -%}
+                {%- do log("      … " ~ (rule.failures - 5) ~ " more: select * from audit.audit_findings where rule_id = '" ~ rule_id ~ "'", info=True) -%}
+            {%- endif -%}
         {%- endfor -%}
-    {%- else -%}
+    {%- endif -%}
+    {%- if unfinished -%}
+        {%- do log('审核未完成 audit incomplete: ' ~ unfinished ~ ' node(s) failed or were skipped (see the errors above); the tables were not all built and checked', info=True) -%}
+    {%- elif not counts -%}
         {%- do log('审核通过 audit: no rule failed (audit.audit_findings is empty)', info=True) -%}
     {%- endif -%}
 {%- endmacro %}

@@ -18,16 +18,44 @@
 {%- endif -%}
 {%- endmacro %}
 
+{#- A ledger file, read by its header names: the columns may come in any order; a declared column
+    the file lacks stops the build naming the file and the columns; columns the file has beyond
+    the contract are left out and listed once in the log. CSV is read as text (staging casts and
+    checks every field); Parquet keeps its types. -#}
 {% macro ledger_file_reader(entity, path) -%}
 {%- set file = ledger_found_file(entity, path) -%}
 {%- if file.endswith('.parquet') -%}
-read_parquet('{{ file }}')
+    {%- set reader = "read_parquet('" ~ file ~ "')" -%}
 {%- else -%}
-{%- set columns = graph.sources['source.juesuan.ledger.' ~ entity].columns.values() -%}
-read_csv('{{ file }}', header = true, auto_detect = false, columns = {
-{%- for column in columns %}
-'{{ column.name }}': '{{ column.data_type }}'{{ ',' if not loop.last }}
-{%- endfor %}
-})
+    {%- set reader = "read_csv('" ~ file ~ "', header = true, all_varchar = true, delim = ',', quote = '\"')" -%}
+{%- endif -%}
+{%- if execute -%}
+    {%- set declared = graph.sources['source.juesuan.ledger.' ~ entity].columns.keys() | list -%}
+    {%- set given = run_query("select * from " ~ reader ~ " limit 0").column_names -%}
+    {%- set by_name = {} -%}
+    {%- for name in given -%}
+        {%- do by_name.update({name | trim | lower: name}) -%}
+    {%- endfor -%}
+    {%- if given | list == ['column0'] -%}
+        {{ exceptions.raise_compiler_error("ledger file empty: " ~ file ~ " has no header line (expected columns " ~ declared | join(', ') ~ ")") }}
+    {%- endif -%}
+    {%- set missing = declared | reject('in', by_name) | list -%}
+    {%- if missing -%}
+        {{ exceptions.raise_compiler_error(
+            "ledger file " ~ file ~ " lacks column" ~ ('s ' if missing | length > 1 else ' ') ~ missing | join(', ')
+            ~ " (its header: " ~ given | join(', ') ~ "; docs/input_contract.md)"
+        ) }}
+    {%- endif -%}
+    {%- set extra = by_name.keys() | reject('in', declared) | list -%}
+    {%- if extra -%}
+        {%- do log("ledger file " ~ file ~ ": columns not in the contract, not read: " ~ extra | join(', '), info=True) -%}
+    {%- endif -%}
+(select
+    {%- for column in declared %}
+    "{{ by_name[column] }}" as {{ column }}{{ ',' if not loop.last }}
+    {%- endfor %}
+from {{ reader }})
+{%- else -%}
+{{ reader }}
 {%- endif -%}
 {%- endmacro %}

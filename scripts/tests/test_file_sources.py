@@ -4,6 +4,7 @@ builds every table and passes every test; CSV reads like Parquet; a missing file
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 from pathlib import Path
 
@@ -159,3 +160,117 @@ def test_amounts_typed_in_cents_are_cast_without_the_text_path(built, tmp_path):
     compiled = compiled_staging(project, ledger, "compile", tmp_path / "target")
     assert "cast(amount_yuan as decimal(18, 2)) as amount_yuan" in compiled
     assert "regexp_matches" not in compiled
+
+
+def shuffled_csv_ledger(ledger: Path, folder: Path, seed: int) -> Path:
+    """Every file of a CSV ledger with its columns (headers with them) in another order, plus a
+    column the contract does not know."""
+    folder.mkdir()
+    order = random.Random(seed)
+    for path in sorted(ledger.glob("*.csv")):
+        columns = duckdb.sql(f"select * from read_csv('{path}', all_varchar = true) limit 0").columns
+        order.shuffle(columns)
+        duckdb.sql(
+            f"copy (select {', '.join(columns)}, '备注' as remark from read_csv('{path}', all_varchar = true)) "
+            f"to '{folder / path.name}' (header, delimiter ',')"
+        )
+    return folder
+
+
+def test_columns_are_read_by_header_name_in_any_order(built, tmp_path):
+    """Shuffling the columns of every file, headers with them, gives identical tables; a column
+    beyond the contract is left out and named once."""
+    project, _ = built
+    csv_ledger = tmp_path / "csv"
+    generate(csv_ledger, SHAPE, file_format="csv", seed=3, progress=False)
+    shuffled = shuffled_csv_ledger(csv_ledger, tmp_path / "shuffled", seed=11)
+
+    def header(folder: Path) -> str:
+        return (folder / "budget_lines.csv").read_text(encoding="utf-8").splitlines()[0]
+
+    assert header(shuffled) != header(csv_ledger)
+    other = copy_project(tmp_path / "project")
+    completed = dbt(other, shuffled, "build")
+    assert failed(statuses(other)) == set(), completed.stdout
+    assert f"ledger file {shuffled}/income_entries.csv: columns not in the contract, not read: remark" in (
+        completed.stdout
+    )
+    query = "select * exclude (department_name) from disclosure.rpt_disclosure_cells order by all"
+    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
+        expected = connection.execute(query).fetchall()
+    with duckdb.connect(str(other / "warehouse.duckdb"), read_only=True) as connection:
+        actual = connection.execute(query).fetchall()
+    assert len(actual) > 0 and actual == expected
+
+
+def staging_run(project: Path, ledger: Path, entity: str, target: Path) -> subprocess.CompletedProcess:
+    return dbt(project, ledger, "run", "--select", f"stg_ledger__{entity}", "--target-path", str(target))
+
+
+def test_two_files_for_one_entity_are_refused_naming_both(built, tmp_path):
+    """An old Parquet left beside a new CSV is never read silently."""
+    project, ledger = built
+    folder = ledger_without(ledger, tmp_path / "two", "")
+    duckdb.sql(f"copy (from '{ledger}/income_entries.parquet') to '{folder}/income_entries.csv' (header)")
+    completed = staging_run(project, folder, "income_entries", tmp_path / "t")
+    assert completed.returncode != 0
+    assert (
+        f"ledger file ambiguous: {folder}/income_entries.csv and {folder}/income_entries.parquet "
+        "are both income_entries" in completed.stdout
+    )
+
+
+def test_a_file_that_is_not_read_is_named(built, tmp_path):
+    project, ledger = built
+    folder = ledger_without(ledger, tmp_path / "xlsx", "projects.parquet")
+    (folder / "projects.xlsx").write_bytes(b"PK\x03\x04")
+    completed = staging_run(project, folder, "projects", tmp_path / "t")
+    assert completed.returncode != 0
+    assert f"Found {folder}/projects.xlsx, which is not read: save it as CSV (UTF-8) or Parquet" in (
+        completed.stdout
+    )
+
+
+def test_a_missing_column_is_named_with_the_file(built, tmp_path):
+    project, ledger = built
+    folder = ledger_without(ledger, tmp_path / "missing", "projects.parquet")
+    duckdb.sql(
+        f"copy (select * exclude (project_name) from '{ledger}/projects.parquet') to '{folder}/projects.csv' (header)"
+    )
+    completed = staging_run(project, folder, "projects", tmp_path / "t")
+    assert completed.returncode != 0
+    assert f"ledger file {folder}/projects.csv lacks column project_name" in completed.stdout
+
+
+def test_an_empty_file_is_named(built, tmp_path):
+    project, ledger = built
+    folder = ledger_without(ledger, tmp_path / "empty", "projects.parquet")
+    (folder / "projects.csv").write_bytes(b"")
+    completed = staging_run(project, folder, "projects", tmp_path / "t")
+    assert completed.returncode != 0
+    assert f"ledger file empty: {folder}/projects.csv has no header line" in completed.stdout
+
+
+def test_a_header_only_income_file_stops_the_build_by_rule(built, tmp_path):
+    """All income gone (a file with only its header) must not publish a negative 年末结转和结余:
+    I35 names the file and each department and year, no table is built, and the summary does not
+    say 审核通过."""
+    _, ledger = built
+    folder = ledger_without(ledger, tmp_path / "header-only", "income_entries.parquet")
+    duckdb.sql(
+        f"copy (from '{ledger}/income_entries.parquet' limit 0) to '{folder}/income_entries.csv' (header)"
+    )
+    other = copy_project(tmp_path / "project")
+    completed = dbt(other, folder, "build")
+    results = statuses(other)
+    assert failed(results) == {"i35_department_year_has_income_entries"}
+    assert results["rpt_disclosure_cells"] == "skipped"
+    with duckdb.connect(str(other / "warehouse.duckdb"), read_only=True) as connection:
+        found = connection.execute(
+            "select distinct rule_id, source_file, department_code, fiscal_year from audit.audit_findings"
+        ).fetchall()
+    assert {(rule, file) for rule, file, _, _ in found} == {("I35", f"{folder}/income_entries.csv")}
+    assert len(found) == SHAPE.departments * len(SHAPE.years)
+    assert "审核通过" not in completed.stdout
+    assert "审核未完成 audit incomplete" in completed.stdout
+    assert f"        {folder}/income_entries.csv: " in completed.stdout  # the findings themselves

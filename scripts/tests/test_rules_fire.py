@@ -3,7 +3,7 @@
 Four dbt runs cover all rules, because a failing input rule stops everything built on top of
 it (DECISIONLOG.md §9), so rules at different depths need different builds:
 
-1. reference code lists and raw ledger fields (R01-R04, I17-I20, I25, I26);
+1. reference code lists and raw ledger fields (R01-R04, I17-I20, I25, I26, I35, I36);
 2. units (I02, I03);
 3. classified ledger lines (I01, I04-I16, I21-I24, I27);
 4. identities (T, X, W, C, P): a clean build of the example and of one copy per case, then one
@@ -51,6 +51,12 @@ def first_layer(tmp_path_factory):
     append_rows(project, "income_entries", [duplicate])  # I20: the same entry_id twice
     unit = template(project, "units", unit_code="ZZGX-DSJ-02")
     append_rows(project, "units", [unit])  # I26: the same unit twice
+    # I35 + I36: a department whose ledger has a budget line for 2023 but no income and no
+    # spending that year (as when its income and spending files came empty).
+    append_rows(project, "departments", [{"department_code": "CASE-I35", "department_name": "空收支文件"}])
+    append_rows(project, "units", [{**unit, "unit_code": "CASE-I35-U", "department_code": "CASE-I35"}])
+    budget = template(project, "budget_lines", fiscal_year="2023")
+    append_rows(project, "budget_lines", [{**budget, "budget_line_id": "CASE-I35-B", "unit_code": "CASE-I35-U"}])
     with (project / "seeds/reference/ref_function_subjects.csv").open("a", encoding="utf-8") as handle:
         handle.write("2023,2019,长度不对,2,201\n")  # R01
         handle.write("2023,2019998,前缀不对,3,20102\n")  # R02
@@ -70,6 +76,9 @@ def test_first_layer_rules_fire_on_their_rows(first_layer):
         "CASE-I25": {"I25"},
         duplicate_id: {"I20"},
     }
+    assert rules_by([r for r in rows if r["department_code"] == "CASE-I35"], "fiscal_year") == {
+        2023: {"I35", "I36"}
+    }
     assert {r["rule_id"] for r in rows} == {
         "I17",
         "I18",
@@ -77,6 +86,8 @@ def test_first_layer_rules_fire_on_their_rows(first_layer):
         "I20",
         "I25",
         "I26",
+        "I35",
+        "I36",
         "R01",
         "R02",
         "R03",
