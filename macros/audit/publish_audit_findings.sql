@@ -88,8 +88,21 @@
             {%- for row in shown.rows -%}
                 {%- set where = [row['source_file'], row['entry_id']] if row['source_file'] else
                     [row['department_code'], row['unit_code'] or '(部门)', row['fiscal_year']] -%}
-                {%- set what = ('expected ' ~ row['expected'] ~ ', actual ' ~ row['actual'] ~ ', difference ' ~ row['difference'])
-                    if row['difference'] is not none else (row['detail'] or '') -%}
+                {%- if row['difference'] is not none -%}
+                    {%- set what = 'expected ' ~ row['expected'] ~ ', actual ' ~ row['actual'] ~ ', difference ' ~ row['difference'] -%}
+                {%- else -%}
+                    {#- The row as given, the values as written first (amount_yuan_as_given …), without
+                        what the line already says (file, entry). -#}
+                    {%- set detail = fromjson(row['detail'] or '{}') or {} -%}
+                    {%- set said = ['source_file', 'entry_id', 'budget_line_id'] -%}
+                    {%- set given = [] -%}
+                    {%- set rest = [] -%}
+                    {%- for key, value in detail.items() if key not in said -%}
+                        {%- do (given if key.endswith('_as_given') else rest).append(key ~ '=' ~ value) -%}
+                    {%- endfor -%}
+                    {%- set parts = given + rest -%}
+                    {%- set what = parts | join(', ') -%}
+                {%- endif -%}
                 {%- do log('      ' ~ where | reject('none') | join(' ') ~ ': ' ~ (what[:200] ~ ('…' if what | length > 200 else '')), info=True) -%}
             {%- endfor -%}
             {%- if rule.failures > 5 -%}
