@@ -7,7 +7,7 @@ source as (
 renamed as (
     select
         {{ ledger_file_label('departments') }} as source_file,
-        cast(department_code as varchar) as department_code,
+        {{ normalised_code('department_code') }} as department_code,
         cast(department_name as varchar) as department_name
     from source
 )

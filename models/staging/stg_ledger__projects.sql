@@ -7,8 +7,8 @@ source as (
 renamed as (
     select
         {{ ledger_file_label('projects') }} as source_file,
-        cast(project_code as varchar) as project_code,
-        cast(unit_code as varchar) as unit_code,
+        {{ normalised_code('project_code') }} as project_code,
+        {{ normalised_code('unit_code') }} as unit_code,
         cast(fiscal_year as integer) as fiscal_year,
         cast(project_name as varchar) as project_name
     from source

@@ -7,7 +7,7 @@ source as (
 renamed as (
     select
         {{ ledger_file_label('units') }} as source_file,
-        cast(unit_code as varchar) as unit_code,
+        {{ normalised_code('unit_code') }} as unit_code,
         cast(unit_name as varchar) as unit_name,
         {{ normalised_code('department_code') }} as department_code,
         cast(unit_type_code as varchar) as unit_type_code,
