@@ -1,6 +1,8 @@
 {#- numerator / denominator × 100 exactly from 元, truncated toward zero to four decimals, as
-    decimal(18,4); null when the denominator is 0. Integer arithmetic on 分 (a DuckDB decimal
-    division would pass through a double). Truncating at four decimals keeps every later
+    decimal(38,4); null when the denominator is 0. Integer arithmetic on 分 (a DuckDB decimal
+    division would pass through a double), each operand widened before it is multiplied (a
+    decimal(18,2) × 100 overflowed at 10^15 元) and the result wide enough for any ratio of two
+    amounts (a large amount over a base of 0.01 元). Truncating at four decimals keeps every later
     rounding to one decimal or to a whole percent exact (DECISIONLOG.md §11). -#}
 {% macro percent_of(numerator, denominator) -%}
     {{ return(adapter.dispatch('percent_of', 'juesuan')(numerator, denominator)) }}
@@ -12,9 +14,9 @@
         else cast(
             sign(({{ numerator }})) * sign(({{ denominator }}))
             * (
-                abs(cast(({{ numerator }}) * 100 as hugeint)) * 1000000
-                // abs(cast(({{ denominator }}) * 100 as hugeint))
-            ) as decimal(18, 0)
+                abs(cast(cast(({{ numerator }}) as decimal(38, 2)) * 100 as hugeint)) * 1000000
+                // abs(cast(cast(({{ denominator }}) as decimal(38, 2)) * 100 as hugeint))
+            ) as decimal(38, 0)
         ) * 0.0001
     end
 {%- endmacro %}
@@ -28,7 +30,7 @@
             * div(
                 abs(cast(({{ numerator }}) * 100 as numeric)) * 1000000,
                 abs(cast(({{ denominator }}) * 100 as numeric))
-            ) as decimal(18, 0)
+            ) as decimal(38, 0)
         ) * 0.0001
     end
 {%- endmacro %}

@@ -1,6 +1,8 @@
 -- Grain: one row per unit, fiscal year, fund source and function 项 that has any income,
 -- spending or balance entry. 年末结转和结余 (closing) is computed, never entered:
 --   closing = opening + income + use_of_surplus - expenditure - surplus_distribution
+-- Sums are carried as decimal(38,2) (DuckDB's own sum type): a sum of lines that each pass
+-- I28 cannot overflow here, before I29 (on int_ledger_flows) names a scope that is too large.
 with
 
 income as (
@@ -65,11 +67,11 @@ summed as (
         fiscal_year,
         fund_source_code,
         function_code,
-        cast(sum(opening_yuan) as decimal(18, 2)) as opening_yuan,
-        cast(sum(income_yuan) as decimal(18, 2)) as income_yuan,
-        cast(sum(use_of_surplus_yuan) as decimal(18, 2)) as use_of_surplus_yuan,
-        cast(sum(expenditure_yuan) as decimal(18, 2)) as expenditure_yuan,
-        cast(sum(surplus_distribution_yuan) as decimal(18, 2)) as surplus_distribution_yuan
+        cast(sum(opening_yuan) as decimal(38, 2)) as opening_yuan,
+        cast(sum(income_yuan) as decimal(38, 2)) as income_yuan,
+        cast(sum(use_of_surplus_yuan) as decimal(38, 2)) as use_of_surplus_yuan,
+        cast(sum(expenditure_yuan) as decimal(38, 2)) as expenditure_yuan,
+        cast(sum(surplus_distribution_yuan) as decimal(38, 2)) as surplus_distribution_yuan
     from movements
     group by unit_code, department_code, fiscal_year, fund_source_code, function_code
 ),
@@ -80,7 +82,7 @@ final as (
         cast(
             opening_yuan + income_yuan + use_of_surplus_yuan
             - expenditure_yuan - surplus_distribution_yuan
-            as decimal(18, 2)
+            as decimal(38, 2)
         ) as closing_yuan
     from summed
 )

@@ -3,7 +3,9 @@
 -- rows under a layout filter. Department rows are not stored here: the models that need them
 -- add them as the sum of these unit rows (macro with_department_rows) at the grain they need,
 -- so a department is by construction the sum of its units and the ledger-grain flows are
--- stored once.
+-- stored once. Amounts are sums carried as decimal(38,2), so no sum overflows before rule I29
+-- (Σ|amount| per department and year within scope_bound_yuan) has checked the scope; the cell
+-- models downstream cast back to decimal(18,2), which a scope within that bound always fits.
 with
 
 income as (
@@ -153,7 +155,7 @@ unit_scope as (
         income_type_code,
         spending_type_code,
         economic_code,
-        cast(sum(amount_yuan) as decimal(18, 2)) as amount_yuan,
+        cast(sum(amount_yuan) as decimal(38, 2)) as amount_yuan,
         count(*) as entry_count
     from all_flows
     group by

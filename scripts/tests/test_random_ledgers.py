@@ -172,7 +172,7 @@ def ledger_rows(ledger: Ledger, department: str) -> dict[str, list[dict[str, str
                 unit_code=units[line["unit"]],
                 fiscal_year=str(YEAR),
                 posting_date=f"{YEAR}-05-01",
-                voucher_no="R",
+                voucher_no=f"R{index}",  # one voucher per line: equal draws are not one line twice (I30)
                 function_code=line["function_code"],
                 fund_source_code=line["fund"],
                 income_type_code=line["income_type"],
@@ -197,7 +197,7 @@ def ledger_rows(ledger: Ledger, department: str) -> dict[str, list[dict[str, str
                 unit_code=units[line["unit"]],
                 fiscal_year=str(YEAR),
                 posting_date=f"{YEAR}-06-01",
-                voucher_no="R",
+                voucher_no=f"E{index}",
                 function_code=line["function_code"],
                 economic_code=line["economic"],
                 fund_source_code=line["fund"],
@@ -258,9 +258,18 @@ def built(tmp_path_factory):
 
 def test_every_rule_holds_on_every_random_ledger(built):
     _, statuses, audit, _ = built
-    assert [r["rule_id"] for r in audit] == []
+    # A random ledger may spend more than it received or reverse more than it spent: the
+    # plausibility warnings I31 and I32 (DECISIONLOG §19) may report it; no other rule may fail.
+    plausibility = {"I31", "I32"}
+    assert [r["rule_id"] for r in audit if r["rule_id"] not in plausibility] == []
+    assert {r["severity"] for r in audit} <= {"warn"}
     # Exposures (models/_exposures.yml) are listed too, with nothing to run: no-op.
-    assert [name for name, status in statuses.items() if status not in ("pass", "success", "no-op")] == []
+    allowed = ("pass", "success", "no-op")
+    assert [
+        name
+        for name, status in statuses.items()
+        if status not in allowed and not (status == "warn" and name.split("_")[0].upper() in plausibility)
+    ] == []
 
 
 def test_every_amount_reaches_the_tables_exactly_once(built):

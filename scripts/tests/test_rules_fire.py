@@ -3,12 +3,14 @@
 Four dbt runs cover all rules, because a failing input rule stops everything built on top of
 it (DECISIONLOG.md §9), so rules at different depths need different builds:
 
-1. reference code lists and raw ledger fields (R01-R04, I17-I20, I25, I26, I35, I36);
+1. reference code lists and raw ledger fields (R01-R04, I17-I20, I25, I26, I28, I30, I35, I36);
 2. units (I02, I03);
 3. classified ledger lines (I01, I04-I16, I21-I24, I27);
 4. identities (T, X, W, C, P): a clean build of the example and of one copy per case, then one
    cell of that copy's tables is changed and the tests are run again. A valid ledger cannot break
-   an identity (the tables are computed from it), so the proof corrupts the tables instead.
+   an identity (the tables are computed from it), so the proof corrupts the tables instead. The
+   same build proves the plausibility warnings on department copies with one line more (I31, I32)
+   and, by two offsetting flows written into int_ledger_flows, the scope bound (I29).
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ PROVEN: dict[str, set[str]] = {}
 def line(project: Path, entity: str, case: str, **changes: str) -> dict[str, str]:
     key = "budget_line_id" if entity == "budget_lines" else "entry_id"
     row = template(project, entity, fiscal_year="2023")
-    row.update({key: case, **changes})
+    # Its own summary, so that no two cases (nor a case and its template) repeat a line (I30).
+    row.update({key: case, "summary": case, **changes})
     return row
 
 
@@ -45,6 +48,10 @@ def first_layer(tmp_path_factory):
             line(project, exp, "CASE-I18", amount_yuan="10.005"),
             line(project, exp, "CASE-I19", fund_source_code=""),
             line(project, exp, "CASE-I25", function_code=" ２150101"),
+            line(project, exp, "CASE-I28", amount_yuan="1000000000000.01"),  # 10^12 元 and a cent
+            line(project, exp, "CASE-I28-AT-BOUND", amount_yuan="-1000000000000.00"),  # passes
+            line(project, exp, "CASE-I30a", summary="CASE-I30"),  # one line entered twice
+            line(project, exp, "CASE-I30b", summary="CASE-I30"),
         ],
     )
     duplicate = template(project, "income_entries", fiscal_year="2023")
@@ -74,7 +81,10 @@ def test_first_layer_rules_fire_on_their_rows(first_layer):
         "CASE-I18": {"I18"},
         "CASE-I19": {"I19"},
         "CASE-I25": {"I25"},
-        duplicate_id: {"I20"},
+        "CASE-I28": {"I28"},
+        "CASE-I30a": {"I30"},
+        "CASE-I30b": {"I30"},
+        duplicate_id: {"I20"},  # the same id twice is I20's, not I30's
     }
     assert rules_by([r for r in rows if r["department_code"] == "CASE-I35"], "fiscal_year") == {
         2023: {"I35", "I36"}
@@ -86,6 +96,8 @@ def test_first_layer_rules_fire_on_their_rows(first_layer):
         "I20",
         "I25",
         "I26",
+        "I28",
+        "I30",
         "I35",
         "I36",
         "R01",
@@ -354,6 +366,16 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], set[str]]] = {
 }
 
 
+# Plausibility warnings (DECISIONLOG §19): department copies with one spending line more, built
+# clean (warnings do not stop a build). CASE-I31 spends 10,000,000 元 it never received, so its
+# 年末结转和结余 goes negative; CASE-I32 reverses 10,000,000 元 it never spent, so its spending
+# cells go negative (and its closing balance up).
+LINE_CASES: dict[str, tuple[str, set[str]]] = {
+    "I31": ("10000000.00", {"I31"}),
+    "I32": ("-10000000.00", {"I32"}),
+}
+
+
 def apply_case(connection, department: str, edits: list[tuple[str, str, str]]) -> None:
     for table, where, change in edits:
         updated = connection.execute(
@@ -367,7 +389,16 @@ def apply_case(connection, department: str, edits: list[tuple[str, str, str]]) -
 def identity_findings(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("identities") / "project")
     departments = {rule: f"CASE-{rule}" for rule in CASES}
-    add_department_copies(project, list(departments.values()))
+    add_department_copies(project, [*departments.values(), *(f"CASE-{rule}" for rule in LINE_CASES)])
+    append_rows(
+        project,
+        "expenditure_entries",
+        [
+            line(project, "expenditure_entries", f"CASE-{rule}/extra", amount_yuan=amount)
+            | {"unit_code": f"CASE-{rule}-01"}
+            for rule, (amount, _) in LINE_CASES.items()
+        ],
+    )
     statuses = dbt_build(project)
     assert not [name for name, status in statuses.items() if status in ("fail", "error")]
     with duckdb.connect(str(project / "warehouse.duckdb")) as connection:
@@ -380,6 +411,12 @@ def identity_findings(tmp_path_factory):
         connection.execute(  # N12-01: procurement comes from the example's own seeds only
             f"update {FACTS} set amount_yuan = amount_yuan + 1 where department_code = 'ZZGX-DSJ'"
             " and fiscal_year = 2023 and fact_key = 'procurement_by_category' and member_key = 'goods'"
+        )
+        connection.execute(  # I29: two offsetting flows of 6×10^13 元, Σ|amount| 1.2×10^14 > 10^14
+            "insert into intermediate.int_ledger_flows select * exclude (direction)"
+            " replace (cast(direction * 60000000000000 as decimal(38, 2)) as amount_yuan)"
+            " from (select * from intermediate.int_ledger_flows where department_code = 'ZZGX-DSJ'"
+            " and fiscal_year = 2023 and flow = 'expenditure' limit 1), (values (1), (-1)) as signs(direction)"
         )
         connection.execute(  # C02: a classified line lost
             "delete from intermediate.int_expenditure_entries_classified where entry_id = (select min(entry_id) from intermediate.int_expenditure_entries_classified)"
@@ -396,8 +433,12 @@ def test_each_identity_case_fails_exactly_its_rules(identity_findings):
         for department, rules in by_department.items()
         if department.startswith("CASE-")
     }
-    assert actual == {rule: expected for rule, (_, expected) in CASES.items()}
-    assert by_department["ZZGX-DSJ"] == {"P01", "W01", "N12-01"}
+    assert actual == {
+        **{rule: expected for rule, (_, expected) in CASES.items()},
+        **{rule: expected for rule, (_, expected) in LINE_CASES.items()},
+    }
+    assert {r["severity"] for r in identity_findings if r["rule_id"] in ("I31", "I32")} == {"warn"}
+    assert by_department["ZZGX-DSJ"] == {"P01", "W01", "N12-01", "I29"}
     assert {r["rule_id"] for r in identity_findings if not r["department_code"]} == {"C02"}
     PROVEN["identities"] = {r["rule_id"] for r in identity_findings}
 

@@ -1,0 +1,23 @@
+{#- Fails with every row whose amount is beyond a plausibility bound: |amount| > bound (rule I28,
+    one ledger amount), or, with group_by, every group whose Σ|amount| is (rule I29, the
+    amounts of one scope; a bound on Σ|amount| bounds every signed sum a table can print from
+    them). The bound is a project var (dbt_project.yml), named by `bound_var`, never a literal;
+    the failing rows carry it as `bound_yuan`. -#}
+{% test amount_within_bound(model, column_name, bound_var='amount_bound_yuan', group_by=none) %}
+    {%- set bound = var(bound_var) -%}
+    {%- if group_by %}
+    select
+        {{ group_by | join(', ') }},
+        sum(abs(cast({{ column_name }} as decimal(38, 2)))) as total_absolute_yuan,
+        cast({{ bound }} as decimal(38, 2)) as bound_yuan
+    from {{ model }}
+    group by {{ group_by | join(', ') }}
+    having sum(abs(cast({{ column_name }} as decimal(38, 2)))) > {{ bound }}
+    {%- else %}
+    select
+        *,
+        cast({{ bound }} as decimal(38, 2)) as bound_yuan
+    from {{ model }}
+    where abs({{ column_name }}) > {{ bound }}
+    {%- endif %}
+{% endtest %}
