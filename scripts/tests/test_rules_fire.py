@@ -63,7 +63,9 @@ def first_layer(tmp_path_factory):
     append_rows(project, "departments", [{"department_code": "CASE-I35", "department_name": "空收支文件"}])
     append_rows(project, "units", [{**unit, "unit_code": "CASE-I35-U", "department_code": "CASE-I35"}])
     budget = template(project, "budget_lines", fiscal_year="2023")
-    append_rows(project, "budget_lines", [{**budget, "budget_line_id": "CASE-I35-B", "unit_code": "CASE-I35-U"}])
+    append_rows(
+        project, "budget_lines", [{**budget, "budget_line_id": "CASE-I35-B", "unit_code": "CASE-I35-U"}]
+    )
     with (project / "seeds/reference/ref_function_subjects.csv").open("a", encoding="utf-8") as handle:
         handle.write("2023,2019,长度不对,2,201\n")  # R01
         handle.write("2023,2019998,前缀不对,3,20102\n")  # R02
