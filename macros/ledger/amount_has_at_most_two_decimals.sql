@@ -7,5 +7,5 @@
     from {{ model }}
     where {{ column_name }} is null
         and {{ column_name }}_as_given is not null
-        and {{ matches_pattern('trim(' ~ column_name ~ '_as_given)', amount_text_pattern('number')) }}
+        and {{ matches_pattern('trim(' ~ column_name ~ '_as_given)', amount_text_pattern('too_many_decimals')) }}
 {% endtest %}

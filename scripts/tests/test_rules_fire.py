@@ -50,6 +50,8 @@ def first_layer(tmp_path_factory):
             line(project, exp, "CASE-I25", function_code=" ２150101"),
             line(project, exp, "CASE-I28", amount_yuan="1000000000000.01"),  # 10^12 元 and a cent
             line(project, exp, "CASE-I28-AT-BOUND", amount_yuan="-1000000000000.00"),  # passes
+            # 17 digits do not fit decimal(18, 2): left unread, named by I28 (not I17 or I18).
+            line(project, exp, "CASE-I28-DIGITS", amount_yuan="12345678901234567.00"),
             line(project, exp, "CASE-I30a", summary="CASE-I30"),  # one line entered twice
             line(project, exp, "CASE-I30b", summary="CASE-I30"),
         ],
@@ -58,8 +60,8 @@ def first_layer(tmp_path_factory):
     append_rows(project, "income_entries", [duplicate])  # I20: the same entry_id twice
     unit = template(project, "units", unit_code="ZZGX-DSJ-02")
     append_rows(project, "units", [unit])  # I26: the same unit twice
-    # I35 + I36: a department whose ledger has a budget line for 2023 but no income and no
-    # spending that year (as when its income and spending files came empty).
+    # I35 + I36: a department whose ledger has a budget line but no income and no spending
+    # line (as when its income and spending files came empty).
     append_rows(project, "departments", [{"department_code": "CASE-I35", "department_name": "空收支文件"}])
     append_rows(project, "units", [{**unit, "unit_code": "CASE-I35-U", "department_code": "CASE-I35"}])
     budget = template(project, "budget_lines", fiscal_year="2023")
@@ -84,12 +86,13 @@ def test_first_layer_rules_fire_on_their_rows(first_layer):
         "CASE-I19": {"I19"},
         "CASE-I25": {"I25"},
         "CASE-I28": {"I28"},
+        "CASE-I28-DIGITS": {"I28"},
         "CASE-I30a": {"I30"},
         "CASE-I30b": {"I30"},
         duplicate_id: {"I20"},  # the same id twice is I20's, not I30's
     }
-    assert rules_by([r for r in rows if r["department_code"] == "CASE-I35"], "fiscal_year") == {
-        2023: {"I35", "I36"}
+    assert rules_by([r for r in rows if r["department_code"] == "CASE-I35"], "department_code") == {
+        "CASE-I35": {"I35", "I36"}
     }
     assert {r["rule_id"] for r in rows} == {
         "I17",

@@ -19,5 +19,9 @@
         cast({{ bound }} as decimal(38, 2)) as bound_yuan
     from {{ model }}
     where abs({{ column_name }}) > {{ bound }}
+        {#- An amount written with 17 digits or more before the point does not fit decimal(18, 2):
+            amount_from_text leaves it null, and it is beyond every bound. #}
+        or ({{ column_name }} is null and {{ matches_pattern(
+            'trim(' ~ column_name ~ '_as_given)', amount_text_pattern('too_many_digits')) }})
     {%- endif %}
 {% endtest %}
