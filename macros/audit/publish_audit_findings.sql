@@ -41,7 +41,7 @@
     {%- set columns = adapter.get_columns_in_relation(relation) | map(attribute='name') | map('lower') | list -%}
     {%- set optional = {
         'department_code': 'varchar', 'unit_code': 'varchar', 'fiscal_year': 'integer',
-        'source_file': 'varchar', 'entry_id': 'varchar',
+        'source_file': 'varchar', 'source_sheet': 'varchar', 'source_row': 'bigint', 'entry_id': 'varchar',
         'expected': 'decimal(38, 2)', 'actual': 'decimal(38, 2)', 'difference': 'decimal(38, 2)'} -%}
     select
         '{{ meta.rule_id }}' as rule_id,
@@ -65,6 +65,7 @@
         cast(null as varchar) as table_no, cast(null as varchar) as message, cast(null as varchar) as test_name,
         cast(null as varchar) as department_code, cast(null as varchar) as unit_code,
         cast(null as integer) as fiscal_year, cast(null as varchar) as source_file,
+        cast(null as varchar) as source_sheet, cast(null as bigint) as source_row,
         cast(null as varchar) as entry_id, cast(null as decimal(38, 2)) as expected,
         cast(null as decimal(38, 2)) as actual, cast(null as decimal(38, 2)) as difference,
         cast(null as varchar) as detail
@@ -81,12 +82,15 @@
         {%- for rule_id, rule in counts | dictsort -%}
             {%- do log('  ' ~ rule_id ~ ' [' ~ rule.severity ~ '] ' ~ rule.message ~ ': ' ~ rule.failures ~ ' 处', info=True) -%}
             {%- set shown = run_query(
-                "select source_file, entry_id, department_code, unit_code, fiscal_year, expected, actual,"
-                ~ " difference, detail from audit.audit_findings where rule_id = '" ~ rule_id ~ "'"
-                ~ " order by source_file, entry_id, department_code, unit_code, fiscal_year limit 5"
+                "select source_file, source_sheet, source_row, entry_id, department_code, unit_code, fiscal_year,"
+                ~ " expected, actual, difference, detail from audit.audit_findings where rule_id = '" ~ rule_id ~ "'"
+                ~ " order by source_file, source_sheet, source_row, entry_id, department_code, unit_code, fiscal_year limit 5"
             ) -%}
             {%- for row in shown.rows -%}
-                {%- set where = [row['source_file'], row['entry_id']] if row['source_file'] else
+                {%- set where = [
+                    row['source_file'] ~ ((' [' ~ row['source_sheet'] ~ ']') if row['source_sheet'] else ''),
+                    ('第' ~ row['source_row'] ~ '行') if row['source_row'] is not none else none,
+                    row['entry_id']] if row['source_file'] else
                     [row['department_code'], row['unit_code'] or '(部门)', row['fiscal_year']] -%}
                 {%- if row['difference'] is not none -%}
                     {%- set what = 'expected ' ~ row['expected'] ~ ', actual ' ~ row['actual'] ~ ', difference ' ~ row['difference'] -%}
@@ -94,14 +98,18 @@
                     {#- The row as given, the values as written first (amount_yuan_as_given …), without
                         what the line already says (file, entry). -#}
                     {%- set detail = fromjson(row['detail'] or '{}') or {} -%}
-                    {%- set said = ['source_file', 'entry_id', 'budget_line_id'] -%}
+                    {%- set said = ['source_file', 'source_sheet', 'source_row', 'entry_id', 'budget_line_id', 'rule_id'] -%}
                     {%- set given = [] -%}
                     {%- set rest = [] -%}
-                    {%- for key, value in detail.items() if key not in said -%}
+                    {%- for key, value in detail.items() if key not in said and value is not none -%}
                         {%- do (given if key.endswith('_as_given') else rest).append(key ~ '=' ~ value) -%}
                     {%- endfor -%}
                     {%- set parts = given + rest -%}
                     {%- set what = parts | join(', ') -%}
+                    {%- if detail.get('problem') -%}
+                        {#- A file finding says what is wrong in words, then the value as given. -#}
+                        {%- set what = detail['problem'] ~ ((': ' ~ detail['value_as_given']) if detail.get('value_as_given') else '') -%}
+                    {%- endif -%}
                 {%- endif -%}
                 {%- do log('      ' ~ where | reject('none') | join(' ') ~ ': ' ~ (what[:200] ~ ('…' if what | length > 200 else '')), info=True) -%}
             {%- endfor -%}

@@ -26,18 +26,11 @@
     'text': anything else (CSV files, the example seeds, floating point, wider types): the text
       path. -#}
 {% macro ledger_amount_typing(entity, column) -%}
-    {%- set path = ledger_path() -%}
-    {%- if path == '' or not execute -%}
+    {%- set read = ledger_file(entity) -%}
+    {%- if read is none or read.status != 'in_place' -%}
         {{- return('text') -}}
     {%- endif -%}
-    {%- set file = ledger_found_file(entity, path.rstrip('/')) -%}
-    {%- if not file.endswith('.parquet') -%}
-        {{- return('text') -}}
-    {%- endif -%}
-    {%- set found = run_query(
-        "select column_type from (describe select " ~ column ~ " from read_parquet('" ~ file ~ "'))"
-    ).columns[0].values() -%}
-    {%- set type = (found[0] if found else '') | upper -%}
+    {%- set type = read.column_types.get(column, '') | upper -%}
     {%- set decimal = modules.re.match('^DECIMAL\((\d+),\s*(\d+)\)$', type) -%}
     {%- if decimal -%}
         {%- set precision, scale = decimal.group(1) | int, decimal.group(2) | int -%}

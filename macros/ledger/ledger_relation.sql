@@ -1,61 +1,41 @@
 {#- Where the staging models read a ledger entity from: always the dbt source `ledger.<entity>`, so
-    the lineage is one graph from the ledger source to the exposures. Every staging model goes
-    through here, so the ledger is chosen in one place.
-    - No path given: the source's tables are the bundled example, loaded by the seeds
+    the lineage is one graph from the ledger source to the exposures, with three columns beside
+    the contract's: source_file, source_sheet, source_row (where each row came from, for every
+    finding to name). Every staging model goes through here, so the ledger is chosen in one place.
+    - No landing: the source's tables are the bundled example, loaded by the seeds
       seeds/example/example_<entity>.csv into the source's own schema `ledger` (the jaffle-shop
       pattern); the ref() below only orders the seed before the staging model that reads it.
-    - var `ledger_path` (or env JUESUAN_LEDGER_PATH) set: the same source, read in place by DuckDB
-      from <path>/<entity>.parquet, else <path>/<entity>.csv with the column types declared in
-      models/staging/_ledger__sources.yml. A missing file stops the build naming it. -#}
+    - A landing (ledger_landing): the rows the ingest step landed as text, with their file, sheet
+      and row; or a Parquet file of the ledger folder read in place through the column names the
+      ingest step matched (its row number: the row's position in the file, from 1); or, for a
+      file refused or absent, no rows (the file's finding stops the build).
+    Every ledger staging model is a child of stg_ledger__file_findings, so a file finding that is
+    an error skips every table built on the ledger. -#}
 {% macro ledger_relation(entity) -%}
-{%- set path = ledger_path() -%}
 {%- set declared = source('ledger', entity) -%}
-{%- if path == '' -%}
+{%- set file_findings = ref('stg_ledger__file_findings') -%}
+{%- set columns = graph.sources['source.juesuan.ledger.' ~ entity].columns.keys() | list if execute else [] -%}
+{%- set read = ledger_file(entity) -%}
+{%- if ledger_landing() == '' -%}
 {%- set example_seed = ref('example_' ~ entity) -%}
-{{ declared }}
-{%- else -%}
-{{ ledger_file_reader(entity, path.rstrip('/')) }}
-{%- endif -%}
-{%- endmacro %}
-
-{#- A ledger file, read by its header names: the columns may come in any order; a declared column
-    the file lacks stops the build naming the file and the columns; columns the file has beyond
-    the contract are left out and listed once in the log. CSV is read as text (staging casts and
-    checks every field); Parquet keeps its types. -#}
-{% macro ledger_file_reader(entity, path) -%}
-{%- set file = ledger_found_file(entity, path) -%}
-{%- if file.endswith('.parquet') -%}
-    {%- set reader = "read_parquet('" ~ file ~ "')" -%}
-{%- else -%}
-    {%- set reader = "read_csv('" ~ file ~ "', header = true, all_varchar = true, delim = ',', quote = '\"')" -%}
-{%- endif -%}
-{%- if execute -%}
-    {%- set declared = graph.sources['source.juesuan.ledger.' ~ entity].columns.keys() | list -%}
-    {%- set given = run_query("select * from " ~ reader ~ " limit 0").column_names -%}
-    {%- set by_name = {} -%}
-    {%- for name in given -%}
-        {%- do by_name.update({name | trim | lower: name}) -%}
-    {%- endfor -%}
-    {%- if given | list == ['column0'] -%}
-        {{ exceptions.raise_compiler_error("ledger file empty: " ~ file ~ " has no header line (expected columns " ~ declared | join(', ') ~ ")") }}
-    {%- endif -%}
-    {%- set missing = declared | reject('in', by_name) | list -%}
-    {%- if missing -%}
-        {{ exceptions.raise_compiler_error(
-            "ledger file " ~ file ~ " lacks column" ~ ('s ' if missing | length > 1 else ' ') ~ missing | join(', ')
-            ~ " (its header: " ~ given | join(', ') ~ "; docs/input_contract.md)"
-        ) }}
-    {%- endif -%}
-    {%- set extra = by_name.keys() | reject('in', declared) | list -%}
-    {%- if extra -%}
-        {%- do log("ledger file " ~ file ~ ": columns not in the contract, not read: " ~ extra | join(', '), info=True) -%}
-    {%- endif -%}
 (select
-    {%- for column in declared %}
-    "{{ by_name[column] }}" as {{ column }}{{ ',' if not loop.last }}
+    *,
+    cast('seeds/example/example_{{ entity }}.csv' as varchar) as source_file,
+    cast(null as varchar) as source_sheet,
+    cast(null as bigint) as source_row
+from {{ declared }}) as ledger_rows
+{%- elif read is none -%}
+(select * from {{ declared }}) as ledger_rows
+{%- elif read.status == 'in_place' -%}
+(select
+    {%- for column in columns %}
+    {% if column in read.column_map %}"{{ read.column_map[column] }}"{% else %}cast(null as varchar){% endif %} as {{ column }},
     {%- endfor %}
-from {{ reader }})
+    cast('{{ read.source_file }}' as varchar) as source_file,
+    cast(null as varchar) as source_sheet,
+    cast(file_row_number + 1 as bigint) as source_row
+from read_parquet('{{ read.read_path }}', file_row_number = true)) as ledger_rows
 {%- else -%}
-{{ reader }}
+(select * from read_parquet('{{ read.read_path }}')) as ledger_rows
 {%- endif -%}
 {%- endmacro %}

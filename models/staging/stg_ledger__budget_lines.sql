@@ -6,10 +6,13 @@ source as (
 
 renamed as (
     select
-        {{ ledger_file_label('budget_lines') }} as source_file,
+        source_file,
+        source_sheet,
+        source_row,
         cast(budget_line_id as varchar) as budget_line_id,
         {{ normalised_code('unit_code') }} as unit_code,
-        cast(fiscal_year as integer) as fiscal_year,
+        {{ year_from_text('fiscal_year') }} as fiscal_year,
+        cast(fiscal_year as varchar) as fiscal_year_as_given,
         {{ normalised_code('function_code') }} as function_code,
         cast(function_code as varchar) as function_code_as_given,
         {{ normalised_code('economic_code') }} as economic_code,

@@ -6,7 +6,9 @@ source as (
 
 renamed as (
     select
-        {{ ledger_file_label('departments') }} as source_file,
+        source_file,
+        source_sheet,
+        source_row,
         {{ normalised_code('department_code') }} as department_code,
         cast(department_name as varchar) as department_name
     from source

@@ -6,11 +6,15 @@ source as (
 
 renamed as (
     select
-        {{ ledger_file_label('income_entries') }} as source_file,
+        source_file,
+        source_sheet,
+        source_row,
         cast(entry_id as varchar) as entry_id,
         {{ normalised_code('unit_code') }} as unit_code,
-        cast(fiscal_year as integer) as fiscal_year,
-        cast(posting_date as date) as posting_date,
+        {{ year_from_text('fiscal_year') }} as fiscal_year,
+        cast(fiscal_year as varchar) as fiscal_year_as_given,
+        {{ date_from_text('posting_date') }} as posting_date,
+        cast(posting_date as varchar) as posting_date_as_given,
         cast(voucher_no as varchar) as voucher_no,
         {{ normalised_code('function_code') }} as function_code,
         cast(function_code as varchar) as function_code_as_given,

@@ -6,10 +6,13 @@ source as (
 
 renamed as (
     select
-        {{ ledger_file_label('projects') }} as source_file,
+        source_file,
+        source_sheet,
+        source_row,
         {{ normalised_code('project_code') }} as project_code,
         {{ normalised_code('unit_code') }} as unit_code,
-        cast(fiscal_year as integer) as fiscal_year,
+        {{ year_from_text('fiscal_year') }} as fiscal_year,
+        cast(fiscal_year as varchar) as fiscal_year_as_given,
         cast(project_name as varchar) as project_name
     from source
 )

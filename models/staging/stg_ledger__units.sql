@@ -6,12 +6,15 @@ source as (
 
 renamed as (
     select
-        {{ ledger_file_label('units') }} as source_file,
+        source_file,
+        source_sheet,
+        source_row,
         {{ normalised_code('unit_code') }} as unit_code,
         cast(unit_name as varchar) as unit_name,
         {{ normalised_code('department_code') }} as department_code,
         cast(unit_type_code as varchar) as unit_type_code,
-        cast(is_department_body as boolean) as is_department_body
+        {{ boolean_from_text('is_department_body') }} as is_department_body,
+        cast(is_department_body as varchar) as is_department_body_as_given
     from source
 )
 

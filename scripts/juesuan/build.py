@@ -3,7 +3,9 @@
     juesuan build [--db warehouse/juesuan.duckdb] [--ledger DIR] [--selector NAME] [DBT ARGS …]
 
 Without ``--ledger`` (or ``JUESUAN_LEDGER_PATH``) the bundled example seeds are the ledger; with
-it, DuckDB reads the seven ledger files of that folder in place (docs/input_contract.md). Every
+it, the folder's files are landed first (``juesuan ingest``: any of csv, tsv, txt, xlsx, xls,
+parquet, in UTF-8, GB18030 or UTF-16; headers by name or alias) and the build reads the landing,
+naming every file problem as a finding of an input rule (docs/input_contract.md). Every
 argument this command does not know goes to ``dbt build`` as it is (``--fail-fast``,
 ``--full-refresh``, ``--warn-error``, ``--vars …``); so does everything after ``--``.
 """
@@ -37,7 +39,7 @@ def parser(prog: str = "juesuan build") -> argparse.ArgumentParser:
         "--ledger",
         type=Path,
         default=os.environ.get("JUESUAN_LEDGER_PATH") or None,
-        help="folder of ledger files <entity>.parquet|csv (default: $JUESUAN_LEDGER_PATH, "
+        help="folder of ledger files <entity>.csv|tsv|txt|xlsx|xls|parquet (default: $JUESUAN_LEDGER_PATH, "
         "else the bundled example seeds)",
     )
     parser.add_argument(

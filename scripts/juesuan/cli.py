@@ -16,6 +16,10 @@ from importlib import metadata
 
 # name: (module with main(argv, prog), one line of help)
 COMMANDS = {
+    "ingest": (
+        "juesuan.ingest.cli",
+        "read a ledger folder (csv, tsv, xlsx, xls, parquet; any encoding) and say what it holds",
+    ),
     "build": ("juesuan.build", "build the warehouse and every disclosure table (dbt build)"),
     "share": (
         "juesuan.share",

@@ -1,8 +1,9 @@
 """The one way the project's Python runs dbt: ``juesuan build``, the tests and the benchmark.
 
 Every run gets the same environment: the profile from the project folder (``DBT_PROFILES_DIR``),
-the warehouse file (``JUESUAN_DUCKDB``), the ledger folder (``JUESUAN_LEDGER_PATH``; unset means
-the bundled example seeds, so a ledger path set in the caller's shell never leaks into a test),
+the warehouse file (``JUESUAN_DUCKDB``), the landed ledger (``JUESUAN_LEDGER_LANDING``: a ledger
+folder given as ``ledger`` is landed first by the ingest step, into ``<target>/landing``; unset
+means the bundled example seeds, so a ledger set in the caller's shell never leaks into a test),
 no usage statistics; and the same command: the venv's ``dbt``, the project folder, and the target
 and log folders when given.
 """
@@ -31,7 +32,7 @@ def dbt_executable() -> str:
 
 def dbt_environment(
     warehouse: Path | None = None,
-    ledger: Path | None = None,
+    landing: Path | None = None,
     profiles_dir: Path | None = None,
     project: Path = PROJECT,
     extra: dict[str, str] | None = None,
@@ -43,10 +44,11 @@ def dbt_environment(
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
     }
     environment.pop("JUESUAN_LEDGER_PATH", None)
+    environment.pop("JUESUAN_LEDGER_LANDING", None)
     if warehouse is not None:
         environment["JUESUAN_DUCKDB"] = str(warehouse)
-    if ledger is not None:
-        environment["JUESUAN_LEDGER_PATH"] = str(ledger)
+    if landing is not None:
+        environment["JUESUAN_LEDGER_LANDING"] = str(landing)
     return {**environment, **(extra or {})}
 
 
@@ -77,11 +79,22 @@ def run_dbt(
     capture: bool = True,
     check: bool = False,
 ) -> subprocess.CompletedProcess:
-    """Run dbt to the end; output captured as text unless ``capture`` is false."""
+    """Run dbt to the end; output captured as text unless ``capture`` is false. A ``ledger``
+    folder is landed first (juesuan.ingest) into ``<target_path>/landing``; what was read from
+    where is printed unless the output is captured."""
+    landing = None
+    if ledger is not None:
+        from juesuan.ingest import describe, ingest
+
+        landing = (target_path or project / "target") / "landing"
+        landed = ingest(ledger, landing, project)
+        if not capture:
+            describe(landed)
+            sys.stdout.flush()
     return subprocess.run(
         dbt_command(arguments, project, target_path, log_path),
         cwd=project,
-        env=dbt_environment(warehouse, ledger, project=project, extra=extra_env),
+        env=dbt_environment(warehouse, landing, project=project, extra=extra_env),
         capture_output=capture,
         text=True,
         check=check,

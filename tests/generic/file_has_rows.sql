@@ -19,7 +19,7 @@
     )
 
     select
-        {{ ledger_file_label(entity) }} as source_file,
+        (select files.source_file from {{ ref('stg_ledger__files') }} as files where files.entity = '{{ entity }}') as source_file,
         counts.entity_rows,
         counts.other_rows
     from counts

@@ -1,0 +1,109 @@
+"""What the ingest step reads files against: the ledger entities and their columns (the dbt source
+``ledger`` in models/staging/_ledger__sources.yml), the header aliases an office writes
+(seeds/reference/ref_ledger_column_aliases.csv) and the input rules a file can break (the tests on
+``stg_ledger__file_findings`` in models/staging/_staging__models.yml). All three are the project's
+data; this module only reads them, so a new alias or column is a line in a seed or the YAML."""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+SOURCES = Path("models/staging/_ledger__sources.yml")
+ALIASES = Path("seeds/reference/ref_ledger_column_aliases.csv")
+RULES = Path("models/staging/_staging__models.yml")
+FINDINGS_MODEL = "stg_ledger__file_findings"
+
+
+def header_key(name: object) -> str:
+    """A header as it is compared: NFKC (full-width letters, digits and brackets become their
+    ASCII forms: ``金额（元）`` = ``金额(元)``), no spaces anywhere, lower case."""
+    text = unicodedata.normalize("NFKC", "" if name is None else str(name))
+    return re.sub(r"\s+", "", text).lower()
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    data_type: str
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    columns: tuple[Column, ...]
+    optional: bool = False
+    # header_key -> contract column name (the name itself and every alias)
+    names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def required(self) -> list[str]:
+        return [column.name for column in self.columns if not column.optional]
+
+    def column_for(self, header: object) -> str | None:
+        return self.names.get(header_key(header))
+
+
+@dataclass(frozen=True)
+class Rule:
+    rule_id: str
+    severity: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Contract:
+    entities: dict[str, Entity]
+    rules: dict[str, Rule]
+
+    def rule(self, rule_id: str) -> Rule:
+        if rule_id not in self.rules:
+            raise KeyError(f"rule {rule_id} is not a test on {FINDINGS_MODEL} in {RULES}")
+        return self.rules[rule_id]
+
+
+def load_contract(project: Path) -> Contract:
+    sources = yaml.safe_load((project / SOURCES).read_text(encoding="utf-8"))
+    ledger = next(source for source in sources["sources"] if source["name"] == "ledger")
+    aliases: dict[str, list[tuple[str, str]]] = {}
+    with (project / ALIASES).open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            aliases.setdefault(row["column_name"], []).append((row["entity"], row["alias"]))
+    entities = {}
+    for table in ledger["tables"]:
+        columns = tuple(
+            Column(
+                column["name"],
+                column.get("data_type", "varchar"),
+                bool((column.get("meta") or {}).get("optional", False)),
+            )
+            for column in table["columns"]
+        )
+        names: dict[str, str] = {}
+        for column in columns:
+            names[header_key(column.name)] = column.name
+            for entity, alias in aliases.get(column.name, []):
+                if entity in ("*", table["name"]):
+                    names.setdefault(header_key(alias), column.name)
+        entities[table["name"]] = Entity(
+            table["name"], columns, bool((table.get("meta") or {}).get("optional", False)), names
+        )
+    return Contract(entities, load_rules(project))
+
+
+def load_rules(project: Path) -> dict[str, Rule]:
+    models = yaml.safe_load((project / RULES).read_text(encoding="utf-8"))["models"]
+    model = next(model for model in models if model["name"] == FINDINGS_MODEL)
+    rules = {}
+    for test in model.get("data_tests", []):
+        (body,) = test.values()
+        config = body.get("config", {})
+        meta = config.get("meta", {})
+        rules[meta["rule_id"]] = Rule(meta["rule_id"], config.get("severity", "error"), meta["message"])
+    return rules

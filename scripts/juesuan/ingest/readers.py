@@ -1,0 +1,162 @@
+"""Reading one ledger file into records: (line or row number, the fields as text). What a file
+holds is not interpreted here (no header is looked for, no value parsed): text files are decoded
+and split, workbooks' cells turned into the text a person sees, so staging reads every format
+the same way. A problem that stops a file being read at all is raised as ``Unreadable``."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+TEXT_FORMATS = {".csv", ".tsv", ".txt"}
+EXCEL_FORMATS = {".xlsx", ".xlsm", ".xls"}
+PARQUET_FORMATS = {".parquet"}
+FORMATS = TEXT_FORMATS | EXCEL_FORMATS | PARQUET_FORMATS
+
+# Record = (source_row, fields): the line a record starts on (text) or the sheet's row number.
+Record = tuple[int, list[str | None]]
+
+# What charset-normalizer may propose for a file that is not UTF-8 and has no BOM and is read as
+# such; everything else (the GB family: GBK and GB2312 are subsets of GB18030) is read as GB18030.
+OTHER_ACCEPTED = {"big5", "big5hkscs", "utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"}
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32 (BOM)"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32 (BOM)"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8 (BOM)"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16 (BOM)"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16 (BOM)"),
+)
+SAMPLE_BYTES = 256 * 1024
+
+
+class Unreadable(Exception):
+    """The file cannot be read at all: ``rule_id`` says why, ``line`` where (when known)."""
+
+    def __init__(self, rule_id: str, problem: str, line: int | None = None, value: str | None = None):
+        super().__init__(problem)
+        self.rule_id, self.problem, self.line, self.value = rule_id, problem, line, value
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The file's text and the name of the encoding it was read in. A BOM decides; else UTF-8 if
+    every byte is UTF-8; else the encoding charset-normalizer finds (GB18030 for the GB family,
+    and when it finds none). The decode is strict: a byte the encoding does not define raises
+    ``Unreadable`` (rule I40) with its line, never a replacement character."""
+    for bom, codec, label in BOMS:
+        if data.startswith(bom):
+            return strict(data, codec, label), label
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data[:SAMPLE_BYTES]).best()
+    proposed = best.encoding if best is not None else None
+    if proposed in OTHER_ACCEPTED:
+        return strict(data, proposed, proposed.upper().replace("_", "-")), proposed.upper().replace("_", "-")
+    # The GB family, nothing found, or a Western code page (which a Chinese office does not
+    # write; its guess on a short file is a coin toss): GB18030, strictly.
+    return strict(data, "gb18030", "GB18030"), "GB18030"
+
+
+def strict(data: bytes, codec: str, label: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        bad = data[error.start : error.end + 3].hex(" ")
+        raise Unreadable(
+            "I40",
+            f"bytes that are neither UTF-8 nor {label} (save the file as UTF-8 or GB18030)",
+            line,
+            bad,
+        ) from None
+
+
+def text_records(path: Path) -> tuple[Iterator[Record], str]:
+    """A CSV/TSV/text file's records and its encoding. The delimiter is a tab when the first line
+    has more tabs than commas (Excel's "Unicode text" and .tsv files), else a comma; fields may be
+    quoted with ``"``. A record's number is the line it starts on."""
+    text, encoding = decode(path.read_bytes())
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    return _split(text, delimiter), encoding
+
+
+def _split(text: str, delimiter: str) -> Iterator[Record]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=True)
+    line = 1
+    try:
+        for fields in reader:
+            yield line, [field if field != "" else None for field in fields]
+            line = reader.line_num + 1
+    except csv.Error as error:
+        raise Unreadable("I43", f"line {line} cannot be split into fields: {error}", line) from None
+
+
+def excel_sheet(path: Path, entity: str) -> str:
+    """The sheet an entity is read from: the one named like the entity, else the only one."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        names = CalamineWorkbook.from_path(str(path)).sheet_names
+    except Exception as error:  # calamine raises its own types for every broken workbook
+        raise Unreadable("I43", f"not a readable workbook: {error}") from None
+    named = [name for name in names if name.strip().lower() == entity]
+    if named:
+        return named[0]
+    visible = list(names)
+    if len(visible) == 1:
+        return visible[0]
+    raise Unreadable(
+        "I45",
+        f"the workbook has {len(visible)} sheets ({', '.join(visible)}) and none is named {entity}: "
+        f"name the sheet to read {entity}, or keep only one",
+        value=", ".join(visible),
+    )
+
+
+def excel_records(path: Path, sheet: str) -> Iterator[Record]:
+    """A sheet's rows, numbered as Excel numbers them, each cell as the text a person reads: a
+    whole number without ``.0`` (codes, years), a date as YYYY-MM-DD, a boolean as true/false."""
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+    for number, row in enumerate(rows, start=1):
+        yield number, [cell_text(cell) for cell in row]
+
+
+def cell_text(cell: object) -> str | None:
+    if cell is None or cell == "":
+        return None
+    if isinstance(cell, bool):
+        return "true" if cell else "false"
+    if isinstance(cell, float):
+        # repr is the shortest text that reads back as the same double: what Excel holds. 1e15+
+        # would print in exponent form; such an amount is refused later (I28) either way.
+        return str(int(cell)) if cell.is_integer() and abs(cell) < 1e15 else repr(cell)
+    if isinstance(cell, dt.datetime):
+        return cell.date().isoformat() if cell.time() == dt.time() else cell.isoformat(sep=" ")
+    if isinstance(cell, dt.date):
+        return cell.isoformat()
+    return str(cell)
+
+
+def parquet_schema(path: Path) -> tuple[list[str], list[str], int]:
+    """A Parquet file's column names, their types (as DuckDB names them) and row count."""
+    import duckdb
+
+    try:
+        with duckdb.connect() as connection:
+            described = connection.execute(
+                "select column_name, column_type from (describe select * from read_parquet(?))", [str(path)]
+            ).fetchall()
+            (rows,) = connection.execute("select count(*) from read_parquet(?)", [str(path)]).fetchone()
+    except duckdb.Error as error:
+        raise Unreadable("I43", f"not a readable Parquet file: {str(error).splitlines()[0]}") from None
+    return [name for name, _ in described], [kind for _, kind in described], rows
