@@ -51,8 +51,11 @@ def decode(data: bytes) -> tuple[str, str]:
             return strict(data, codec, label), label
     try:
         return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if max(data[: error.start], default=0) >= 0x80:
+            # Non-ASCII text before the fault read as UTF-8 (GBK text almost never does): a
+            # UTF-8 file with a broken byte, named where it is.
+            strict(data, "utf-8", "UTF-8")
     import charset_normalizer
 
     best = charset_normalizer.from_bytes(data[:SAMPLE_BYTES]).best()
