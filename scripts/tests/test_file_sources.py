@@ -1,15 +1,24 @@
-"""Ledgers read from files (dbt source `ledger`): a generated multi-department, multi-year ledger
-builds every table and passes every test; CSV reads like Parquet; a missing file is named."""
+"""Ledgers read from files (dbt source `ledger`, through the ingest step): a generated
+multi-department, multi-year ledger builds every table and passes every test; CSV reads like
+Parquet; the files an office writes (other encodings, formats, headers, date spellings) build the
+same tables; a file problem or an unreadable value stops every table by its named rule, with
+file and row. The ingest step alone: test_ingest.py."""
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
 import json
 import random
+import shutil
 import subprocess
 from pathlib import Path
 
 import duckdb
+import openpyxl
 import pytest
+import xlwt
 from conftest import copy_project, failed
 
 from juesuan.dbt_runner import run_dbt
@@ -113,16 +122,6 @@ def test_csv_files_read_like_parquet(built, tmp_path):
     assert staged == from_parquet
 
 
-def test_a_missing_file_is_named(built, tmp_path):
-    project, ledger = built
-    partial = ledger_without(ledger, tmp_path / "partial", "projects.parquet")
-    completed = dbt(
-        project, partial, "run", "--select", "stg_ledger__projects", "--target-path", str(tmp_path / "t")
-    )
-    assert completed.returncode != 0
-    assert f"neither {partial}/projects.parquet nor {partial}/projects.csv exists" in completed.stdout
-
-
 @pytest.mark.parametrize("amount_type", ["decimal(18, 3)", "double"])
 def test_amounts_typed_wider_than_cents_are_read_as_text_and_checked(built, tmp_path, amount_type):
     """Only a Parquet amount typed DECIMAL(p <= 18, s <= 2) is cast directly. A wider DECIMAL is
@@ -198,63 +197,17 @@ def test_columns_are_read_by_header_name_in_any_order(built, tmp_path):
     other = copy_project(tmp_path / "project")
     completed = dbt(other, shuffled, "build")
     assert failed(statuses(other)) == set(), completed.stdout
-    assert f"ledger file {shuffled}/income_entries.csv: columns not in the contract, not read: remark" in (
-        completed.stdout
-    )
+    # The column beyond the contract is named once per file, as a warning (I48), and not read.
+    assert {name for name, status in statuses(other).items() if status == "warn"} == {
+        "i48_only_contract_columns"
+    }
+    assert completed.stdout.count("columns not in the contract, not read: remark") == 5  # the 5 shown
     query = "select * exclude (department_name) from disclosure.rpt_disclosure_cells order by all"
     with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
         expected = connection.execute(query).fetchall()
     with duckdb.connect(str(other / "warehouse.duckdb"), read_only=True) as connection:
         actual = connection.execute(query).fetchall()
     assert len(actual) > 0 and actual == expected
-
-
-def staging_run(project: Path, ledger: Path, entity: str, target: Path) -> subprocess.CompletedProcess:
-    return dbt(project, ledger, "run", "--select", f"stg_ledger__{entity}", "--target-path", str(target))
-
-
-def test_two_files_for_one_entity_are_refused_naming_both(built, tmp_path):
-    """An old Parquet left beside a new CSV is never read silently."""
-    project, ledger = built
-    folder = ledger_without(ledger, tmp_path / "two", "")
-    duckdb.sql(f"copy (from '{ledger}/income_entries.parquet') to '{folder}/income_entries.csv' (header)")
-    completed = staging_run(project, folder, "income_entries", tmp_path / "t")
-    assert completed.returncode != 0
-    assert (
-        f"ledger file ambiguous: {folder}/income_entries.csv and {folder}/income_entries.parquet "
-        "are both income_entries" in completed.stdout
-    )
-
-
-def test_a_file_that_is_not_read_is_named(built, tmp_path):
-    project, ledger = built
-    folder = ledger_without(ledger, tmp_path / "xlsx", "projects.parquet")
-    (folder / "projects.xlsx").write_bytes(b"PK\x03\x04")
-    completed = staging_run(project, folder, "projects", tmp_path / "t")
-    assert completed.returncode != 0
-    assert f"Found {folder}/projects.xlsx, which is not read: save it as CSV (UTF-8) or Parquet" in (
-        completed.stdout
-    )
-
-
-def test_a_missing_column_is_named_with_the_file(built, tmp_path):
-    project, ledger = built
-    folder = ledger_without(ledger, tmp_path / "missing", "projects.parquet")
-    duckdb.sql(
-        f"copy (select * exclude (project_name) from '{ledger}/projects.parquet') to '{folder}/projects.csv' (header)"
-    )
-    completed = staging_run(project, folder, "projects", tmp_path / "t")
-    assert completed.returncode != 0
-    assert f"ledger file {folder}/projects.csv lacks column project_name" in completed.stdout
-
-
-def test_an_empty_file_is_named(built, tmp_path):
-    project, ledger = built
-    folder = ledger_without(ledger, tmp_path / "empty", "projects.parquet")
-    (folder / "projects.csv").write_bytes(b"")
-    completed = staging_run(project, folder, "projects", tmp_path / "t")
-    assert completed.returncode != 0
-    assert f"ledger file empty: {folder}/projects.csv has no header line" in completed.stdout
 
 
 def test_a_header_only_income_file_stops_the_build_by_rule(built, tmp_path):
@@ -280,3 +233,222 @@ def test_a_header_only_income_file_stops_the_build_by_rule(built, tmp_path):
     assert "审核通过" not in completed.stdout
     assert "审核未完成 audit incomplete" in completed.stdout
     assert f"        {folder}/income_entries.csv: " in completed.stdout  # the findings themselves
+
+
+# The spellings of a date an office writes, cycled over the spending lines (all 2022-07-05).
+DATE_SPELLINGS = [
+    "{y}{m:02d}{d:02d}",
+    "{y}.{m:02d}.{d:02d}",
+    "{y}/{m}/{d}",
+    "{y}年{m}月{d}日",
+    "serial",
+    "{y}-{m}-{d}",
+]
+
+
+def spelled(iso: str, index: int) -> str:
+    year, month, day = (int(part) for part in iso.split("-"))
+    spelling = DATE_SPELLINGS[index % len(DATE_SPELLINGS)]
+    if spelling == "serial":  # an Excel date serial: days since 1899-12-30
+        return str((dt.date(year, month, day) - dt.date(1899, 12, 30)).days)
+    return spelling.format(y=year, m=month, d=day)
+
+
+def office_ledger(csv_ledger: Path, folder: Path) -> Path:
+    """The same ledger as an office hands it over: every file in another encoding or format, with
+    Chinese headers, other column orders, title lines, dates, years and yes/no as people write them."""
+    folder.mkdir()
+
+    def rows(entity: str) -> list[dict[str, str]]:
+        with (csv_ledger / f"{entity}.csv").open(encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    def text(header: list[str], body: list[list[str]], delimiter: str = ",") -> str:
+        out = io.StringIO()
+        csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows([header, *body])
+        return out.getvalue()
+
+    # Income: GBK (Excel on a Chinese Windows), Chinese headers in reverse order, 2022年6月30日.
+    income = rows("income_entries")
+    names = {"entry_id": "记录编号", "unit_code": "单位代码", "fiscal_year": "会计年度", "posting_date": "记账日期",
+             "voucher_no": "凭证号", "function_code": "功能分类科目编码", "fund_source_code": "资金性质",
+             "income_type_code": "收入类型", "amount_yuan": "金额（元）", "summary": "摘要"}  # fmt: skip
+    columns = list(reversed(list(income[0])))
+    body = [[spelled(row[c], 3) if c == "posting_date" else row[c] for c in columns] for row in income]
+    (folder / "income_entries.csv").write_bytes(text([names[c] for c in columns], body).encode("gbk"))
+    # Spending: Excel's "Unicode text" (UTF-16, tabs), every date spelling, years as 2022年.
+    spending = rows("expenditure_entries")
+    columns = list(spending[0])
+    body = [
+        [
+            spelled(row[c], i) if c == "posting_date" else (row[c] + "年" if c == "fiscal_year" else row[c])
+            for c in columns
+        ]
+        for i, row in enumerate(spending)
+    ]
+    (folder / "expenditure_entries.txt").write_bytes(text(columns, body, "\t").encode("utf-16"))
+    # Units: a workbook with a title line, 是/否 for the body flag.
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "units"
+    sheet.append(["单位基本信息（2022年）"])
+    units = rows("units")
+    sheet.append(["单位代码", "单位名称", "部门代码", "单位类型", "是否本级"])
+    for row in units:
+        flag = "是" if row["is_department_body"] == "true" else "否"
+        sheet.append(
+            [row["unit_code"], row["unit_name"], row["department_code"], row["unit_type_code"], flag]
+        )
+    workbook.save(folder / "units.xlsx")
+    # Budget: the two budget columns in the other order (silent case 1 of the issue).
+    budget = rows("budget_lines")
+    columns = [c for c in budget[0] if c not in ("initial_budget_yuan", "final_budget_yuan")]
+    columns += ["全年预算数", "年初预算数"]
+    source = {"全年预算数": "final_budget_yuan", "年初预算数": "initial_budget_yuan"}
+    body = [[row[source.get(c, c)] for c in columns] for row in budget]
+    (folder / "budget_lines.csv").write_text(text(columns, body), encoding="utf-8-sig")
+    # Projects: an old .xls workbook; balances: a .tsv; departments as they are.
+    projects = rows("projects")
+    book = xlwt.Workbook()
+    xls = book.add_sheet("项目")
+    for r, values in enumerate([list(projects[0]), *[list(row.values()) for row in projects]]):
+        for c, value in enumerate(values):
+            xls.write(r, c, value)
+    book.save(str(folder / "projects.xls"))
+    balances = rows("balance_entries")
+    (folder / "balance_entries.tsv").write_text(
+        text(list(balances[0]), [list(row.values()) for row in balances], "\t"), encoding="utf-8"
+    )
+    shutil.copy(csv_ledger / "departments.csv", folder / "departments.csv")
+    return folder
+
+
+def test_an_office_ledger_builds_the_same_tables(built, tmp_path):
+    """GBK, UTF-16 text, xlsx with a title line, xls, tsv, a BOM; Chinese headers in any order;
+    every date spelling, 2022年, 是/否; the budget columns swapped: identical tables, and the
+    build says which file was read in which encoding."""
+    project, _ = built
+    csv_ledger = tmp_path / "csv"
+    generate(csv_ledger, SHAPE, file_format="csv", seed=3, progress=False)
+    office = office_ledger(csv_ledger, tmp_path / "office")
+    other = copy_project(tmp_path / "project")
+    completed = dbt(other, office, "build")
+    assert failed(statuses(other)) == set(), completed.stdout
+    query = "select * exclude (department_name) from disclosure.rpt_disclosure_cells order by all"
+    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
+        expected = connection.execute(query).fetchall()
+    with duckdb.connect(str(other / "warehouse.duckdb"), read_only=True) as connection:
+        actual = connection.execute(query).fetchall()
+        read = dict(connection.execute("select entity, encoding from staging.stg_ledger__files").fetchall())
+    assert len(actual) > 0 and actual == expected
+    assert read["income_entries"] == "GB18030" and read["expenditure_entries"] == "UTF-16 (BOM)"
+    assert read["budget_lines"] == "UTF-8 (BOM)" and read["units"] is None  # a workbook has no encoding
+
+
+def test_file_problems_stop_every_table_by_rule(built, tmp_path):
+    """One folder, a problem in each of six files: each is its rule's finding with file and line
+    in audit.audit_findings and on the console; no ledger staging model and no table is built;
+    no DuckDB reader error reaches the user and nothing says 审核通过."""
+    _project, ledger = built
+    folder = ledger_without(ledger, tmp_path / "broken", "")
+    # A stale CSV beside the Parquet (I41); a workbook of two sheets, neither named (I45).
+    duckdb.sql(f"copy (from '{ledger}/income_entries.parquet') to '{folder}/income_entries.csv' (header)")
+    (folder / "projects.parquet").unlink()
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "2022"
+    workbook.create_sheet("2023")
+    workbook.save(folder / "projects.xlsx")
+    # A budget CSV without its 全年预算数 column (I42); spending pasted twice, header included (I46).
+    (folder / "budget_lines.parquet").unlink()
+    duckdb.sql(
+        f"copy (select * exclude (final_budget_yuan) from '{ledger}/budget_lines.parquet') "
+        f"to '{folder}/budget_lines.csv' (header)"
+    )
+    (folder / "expenditure_entries.parquet").unlink()
+    duckdb.sql(f"copy (from '{ledger}/expenditure_entries.parquet') to '{tmp_path}/spending.csv' (header)")
+    lines = (tmp_path / "spending.csv").read_text(encoding="utf-8").splitlines()
+    (folder / "expenditure_entries.csv").write_text("\n".join(lines + lines) + "\n", encoding="utf-8")
+    # A units file with a byte of no encoding on line 3 (I40); balances only as a .docx (I44).
+    (folder / "units.parquet").unlink()
+    duckdb.sql(f"copy (from '{ledger}/units.parquet') to '{tmp_path}/units.csv' (header)")
+    data = (tmp_path / "units.csv").read_bytes().split(b"\n")
+    data[2] = data[2] + b"\xff"
+    (folder / "units.csv").write_bytes(b"\n".join(data))
+    (folder / "balance_entries.parquet").unlink()
+    (folder / "balance_entries.docx").write_bytes(b"")
+
+    other = copy_project(tmp_path / "project")
+    completed = dbt(other, folder, "build")
+    results = statuses(other)
+    assert failed(results) == {
+        "i40_file_decodes", "i41_one_file_per_entity", "i42_required_columns_present",
+        "i44_file_present", "i45_sheet_determined", "i46_header_not_repeated",
+    }  # fmt: skip
+    assert {name for name, status in results.items() if name.startswith("stg_ledger__") and status != "success"} == {
+        f"stg_ledger__{entity}" for entity in
+        ("departments", "units", "income_entries", "expenditure_entries", "balance_entries", "budget_lines", "projects")
+    }  # fmt: skip
+    assert results["rpt_disclosure_cells"] == "skipped"
+    with duckdb.connect(str(other / "warehouse.duckdb"), read_only=True) as connection:
+        rows = connection.execute(
+            "select rule_id, replace(source_file, ?, ''), source_row from audit.audit_findings order by rule_id",
+            [f"{folder}/"],
+        ).fetchall()
+    assert rows == [
+        ("I40", "units.csv", 3),
+        ("I41", "income_entries.csv and income_entries.parquet", None),
+        ("I42", "budget_lines.csv", 1),
+        ("I44", None, None),
+        ("I45", "projects.xlsx", None),
+        ("I46", "expenditure_entries.csv", len(lines) + 1),
+    ]
+    console = completed.stdout
+    assert f"{folder}/units.csv 第3行: bytes that are neither UTF-8 nor GB18030" in console
+    assert f"{folder}/expenditure_entries.csv 第{len(lines) + 1}行: the header line again" in console
+    assert "no file for balance_entries" in console and "found balance_entries.docx" in console
+    assert "审核通过" not in console and "审核未完成 audit incomplete" in console
+    for reader_error in ("Invalid Input Error", "Conversion Error", "Binder Error", "Runtime Error"):
+        assert reader_error not in console
+
+
+def test_values_no_rule_can_read_are_named_by_row(built, tmp_path):
+    """A date with month and day in doubt, a day that does not exist, a year in words, a yes/no
+    that is neither: each its rule's finding with the file and line; no table is built."""
+    _, _ledger = built
+    csv_ledger = tmp_path / "csv"
+    generate(csv_ledger, SHAPE, file_format="csv", seed=3, progress=False)
+
+    def edit(entity: str, changes: dict[int, dict[str, str]]) -> None:
+        path = csv_ledger / f"{entity}.csv"
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        for index, change in changes.items():
+            rows[index].update(change)
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+
+    edit("expenditure_entries", {0: {"posting_date": "07/05/2022"}, 1: {"posting_date": "2022-02-30"}})
+    edit("income_entries", {2: {"fiscal_year": "二〇二二"}})
+    edit("units", {0: {"is_department_body": "maybe"}})
+    other = copy_project(tmp_path / "project")
+    completed = dbt(other, csv_ledger, "build")
+    assert failed(statuses(other)) == {
+        "i33_expenditure_posting_date_is_readable",
+        "i34_income_fiscal_year_is_readable",
+        "i38_unit_is_department_body_is_readable",
+    }, completed.stdout
+    assert statuses(other)["rpt_disclosure_cells"] == "skipped"
+    with duckdb.connect(str(other / "warehouse.duckdb"), read_only=True) as connection:
+        rows = connection.execute(
+            "select rule_id, replace(source_file, ?, ''), source_row from audit.audit_findings order by all",
+            [f"{csv_ledger}/"],
+        ).fetchall()
+    assert rows == [
+        ("I33", "expenditure_entries.csv", 2),
+        ("I33", "expenditure_entries.csv", 3),
+        ("I34", "income_entries.csv", 4),
+        ("I38", "units.csv", 2),
+    ]
+    assert "posting_date_as_given=07/05/2022" in completed.stdout

@@ -43,28 +43,35 @@ class Unreadable(Exception):
 
 def decode(data: bytes) -> tuple[str, str]:
     """The file's text and the name of the encoding it was read in. A BOM decides; else UTF-8 if
-    every byte is UTF-8; else the encoding charset-normalizer finds (GB18030 for the GB family,
-    and when it finds none). The decode is strict: a byte the encoding does not define raises
-    ``Unreadable`` (rule I40) with its line, never a replacement character."""
+    every byte is UTF-8; else what charset-normalizer finds, when that is UTF-16/32 without a
+    BOM or Big5; else GB18030 (GBK and GB2312 are subsets of it). The decode is strict: a byte
+    that neither UTF-8 nor GB18030 reads raises ``Unreadable`` (rule I40) with its line, named
+    where the encoding that read further stopped (a UTF-8 file with one broken byte is named at
+    that byte), never a replacement character."""
     for bom, codec, label in BOMS:
         if data.startswith(bom):
             return strict(data, codec, label), label
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError as error:
-        if max(data[: error.start], default=0) >= 0x80:
-            # Non-ASCII text before the fault read as UTF-8 (GBK text almost never does): a
-            # UTF-8 file with a broken byte, named where it is.
-            strict(data, "utf-8", "UTF-8")
+        utf8_error = error
     import charset_normalizer
 
     best = charset_normalizer.from_bytes(data[:SAMPLE_BYTES]).best()
-    proposed = best.encoding if best is not None else None
-    if proposed in OTHER_ACCEPTED:
-        return strict(data, proposed, proposed.upper().replace("_", "-")), proposed.upper().replace("_", "-")
-    # The GB family, nothing found, or a Western code page (which a Chinese office does not
-    # write; its guess on a short file is a coin toss): GB18030, strictly.
-    return strict(data, "gb18030", "GB18030"), "GB18030"
+    if best is not None and best.encoding in OTHER_ACCEPTED:
+        label = best.encoding.upper().replace("_", "-")
+        return strict(data, best.encoding, label), label
+    try:
+        return data.decode("gb18030"), "GB18030"
+    except UnicodeDecodeError as error:
+        furthest = max(utf8_error, error, key=lambda fault: fault.start)
+    line = data.count(b"\n", 0, furthest.start) + 1
+    raise Unreadable(
+        "I40",
+        "bytes that are neither UTF-8 nor GB18030 (save the file as UTF-8 or GB18030)",
+        line,
+        data[furthest.start : furthest.end + 3].hex(" "),
+    )
 
 
 def strict(data: bytes, codec: str, label: str) -> str:
@@ -72,12 +79,8 @@ def strict(data: bytes, codec: str, label: str) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        bad = data[error.start : error.end + 3].hex(" ")
         raise Unreadable(
-            "I40",
-            f"bytes that are neither UTF-8 nor {label} (save the file as UTF-8 or GB18030)",
-            line,
-            bad,
+            "I40", f"bytes that are not {label}", line, data[error.start : error.end + 3].hex(" ")
         ) from None
 
 
