@@ -19,7 +19,7 @@ import duckdb
 import openpyxl
 import pytest
 import xlwt
-from conftest import copy_project, failed
+from conftest import PROVEN, copy_project, failed
 
 from juesuan.dbt_runner import run_dbt
 from juesuan.generate import Shape, generate
@@ -202,6 +202,7 @@ def test_columns_are_read_by_header_name_in_any_order(built, tmp_path):
         "i48_only_contract_columns"
     }
     assert completed.stdout.count("columns not in the contract, not read: remark") == 5  # the 5 shown
+    PROVEN["extra columns"] = {"I48"}
     query = "select * exclude (department_name) from disclosure.rpt_disclosure_cells order by all"
     with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
         expected = connection.execute(query).fetchall()
@@ -358,16 +359,23 @@ def test_file_problems_stop_every_table_by_rule(built, tmp_path):
     workbook.active.title = "2022"
     workbook.create_sheet("2023")
     workbook.save(folder / "projects.xlsx")
-    # A budget CSV without its 全年预算数 column (I42); spending pasted twice, header included (I46).
+    # A budget CSV whose 全年预算数 is in 万元 (I49), so the column in 元 is missing (I42); spending
+    # pasted twice, header included (I46), one line cut short (I43); department code twice (I47).
     (folder / "budget_lines.parquet").unlink()
     duckdb.sql(
-        f"copy (select * exclude (final_budget_yuan) from '{ledger}/budget_lines.parquet') "
+        f"copy (select * rename (final_budget_yuan as \"全年预算数（万元）\") from '{ledger}/budget_lines.parquet') "
         f"to '{folder}/budget_lines.csv' (header)"
     )
     (folder / "expenditure_entries.parquet").unlink()
     duckdb.sql(f"copy (from '{ledger}/expenditure_entries.parquet') to '{tmp_path}/spending.csv' (header)")
     lines = (tmp_path / "spending.csv").read_text(encoding="utf-8").splitlines()
+    lines[5] = lines[5].rsplit(",", 2)[0]
     (folder / "expenditure_entries.csv").write_text("\n".join(lines + lines) + "\n", encoding="utf-8")
+    (folder / "departments.parquet").unlink()
+    duckdb.sql(
+        f"copy (select department_code, department_name, department_code as 部门代码 from '{ledger}/departments.parquet') "
+        f"to '{folder}/departments.csv' (header)"
+    )
     # A units file with a byte of no encoding on line 3 (I40); balances only as a .docx (I44).
     (folder / "units.parquet").unlink()
     duckdb.sql(f"copy (from '{ledger}/units.parquet') to '{tmp_path}/units.csv' (header)")
@@ -381,8 +389,9 @@ def test_file_problems_stop_every_table_by_rule(built, tmp_path):
     completed = dbt(other, folder, "build")
     results = statuses(other)
     assert failed(results) == {
-        "i40_file_decodes", "i41_one_file_per_entity", "i42_required_columns_present",
-        "i44_file_present", "i45_sheet_determined", "i46_header_not_repeated",
+        "i40_file_decodes", "i41_one_file_per_entity", "i42_required_columns_present", "i43_file_well_formed",
+        "i44_file_present", "i45_sheet_determined", "i46_header_not_repeated", "i47_column_given_once",
+        "i49_amounts_in_yuan",
     }  # fmt: skip
     assert {name for name, status in results.items() if name.startswith("stg_ledger__") and status != "success"} == {
         f"stg_ledger__{entity}" for entity in
@@ -391,17 +400,22 @@ def test_file_problems_stop_every_table_by_rule(built, tmp_path):
     assert results["rpt_disclosure_cells"] == "skipped"
     with duckdb.connect(str(other / "warehouse.duckdb"), read_only=True) as connection:
         rows = connection.execute(
-            "select rule_id, replace(source_file, ?, ''), source_row from audit.audit_findings order by rule_id",
+            "select rule_id, replace(source_file, ?, ''), source_row from audit.audit_findings order by rule_id, source_row",
             [f"{folder}/"],
         ).fetchall()
     assert rows == [
         ("I40", "units.csv", 3),
         ("I41", "income_entries.csv and income_entries.parquet", None),
         ("I42", "budget_lines.csv", 1),
+        ("I43", "expenditure_entries.csv", 6),
+        ("I43", "expenditure_entries.csv", len(lines) + 6),
         ("I44", None, None),
         ("I45", "projects.xlsx", None),
         ("I46", "expenditure_entries.csv", len(lines) + 1),
+        ("I47", "departments.csv", 1),
+        ("I49", "budget_lines.csv", 1),
     ]
+    PROVEN["file problems"] = {rule_id for rule_id, _, _ in rows}
     console = completed.stdout
     assert f"{folder}/units.csv 第3行: bytes that are neither UTF-8 nor GB18030" in console
     assert f"{folder}/expenditure_entries.csv 第{len(lines) + 1}行: the header line again" in console
@@ -452,3 +466,4 @@ def test_values_no_rule_can_read_are_named_by_row(built, tmp_path):
         ("I38", "units.csv", 2),
     ]
     assert "posting_date_as_given=07/05/2022" in completed.stdout
+    PROVEN["unreadable values"] = {rule_id for rule_id, _, _ in rows}
