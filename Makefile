@@ -19,7 +19,7 @@ OUT ?= output
 # Where `make test` builds its throw-away warehouse, log and dbt artifacts.
 TEST_DIR ?= target/make-test
 
-.PHONY: setup run build share export publish docs system-deps test lint dbt-test pytest rules clean bench
+.PHONY: setup run build share export publish docs system-deps test lint dbt-test pytest rules clean bench bench-ingest
 
 setup: $(STAMP)
 
@@ -98,6 +98,10 @@ rules: setup
 # give the same cells, write BENCHMARKS.md. About half an hour; BENCH_ARGS='--sizes 1m' for less.
 bench: setup
 	$(JUESUAN) bench $(BENCH_ARGS)
+
+# Reading an office's files: the 1M-line ledger as GB18030 CSV and as xlsx against Parquet.
+bench-ingest: setup
+	$(JUESUAN) bench-ingest
 
 clean:
 	rm -rf target logs $(OUT) warehouse/*.duckdb

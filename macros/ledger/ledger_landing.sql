@@ -24,7 +24,8 @@
     {%- if not execute or landing == '' -%}
         {{- return(none) -}}
     {%- endif -%}
-    {%- if run_query("select count(*) from glob('" ~ landing ~ "/files.parquet')").columns[0].values()[0] == 0 -%}
+    {%- set manifest = landing ~ "/files.parquet" -%}
+    {%- if run_query("select count(*) from glob('" ~ manifest ~ "')").columns[0].values()[0] == 0 -%}
         {{ exceptions.raise_compiler_error(
             "not a ledger landing: " ~ landing ~ " has no files.parquet. Land the ledger folder first: `juesuan ingest <folder> --out "
             ~ landing ~ "` (`juesuan build --ledger <folder>` does it)") }}

@@ -6,25 +6,25 @@
 {%- set landing = ledger_landing() %}
 
 {% if landing == '' -%}
-select
-    cast(null as varchar) as rule_id,
-    cast(null as varchar) as entity,
-    cast(null as varchar) as source_file,
-    cast(null as varchar) as source_sheet,
-    cast(null as bigint) as source_row,
-    cast(null as varchar) as column_name,
-    cast(null as varchar) as value_as_given,
-    cast(null as varchar) as problem
-where 1 = 0
+    select
+        cast(null as varchar) as rule_id,
+        cast(null as varchar) as entity,
+        cast(null as varchar) as source_file,
+        cast(null as varchar) as source_sheet,
+        cast(null as bigint) as source_row,
+        cast(null as varchar) as column_name,
+        cast(null as varchar) as value_as_given,
+        cast(null as varchar) as problem
+    where 1 = 0
 {%- else -%}
-select
-    cast(rule_id as varchar) as rule_id,
-    cast(entity as varchar) as entity,
-    cast(source_file as varchar) as source_file,
-    cast(source_sheet as varchar) as source_sheet,
-    cast(source_row as bigint) as source_row,
-    cast(column_name as varchar) as column_name,
-    cast(value_as_given as varchar) as value_as_given,
-    cast(problem as varchar) as problem
-from read_parquet('{{ landing }}/findings.parquet')
+    select
+        cast(rule_id as varchar) as rule_id,
+        cast(entity as varchar) as entity,
+        cast(source_file as varchar) as source_file,
+        cast(source_sheet as varchar) as source_sheet,
+        cast(source_row as bigint) as source_row,
+        cast(column_name as varchar) as column_name,
+        cast(value_as_given as varchar) as value_as_given,
+        cast(problem as varchar) as problem
+    from read_parquet('{{ landing }}/findings.parquet')
 {%- endif %}

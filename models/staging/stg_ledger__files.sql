@@ -5,32 +5,34 @@
 {%- set landing = ledger_landing() %}
 
 {% if landing == '' -%}
-{%- set entities = ['departments', 'units', 'income_entries', 'expenditure_entries', 'balance_entries', 'budget_lines', 'projects'] %}
-{%- for entity in entities %}
-select
-    cast('{{ entity }}' as varchar) as entity,
-    cast('seed' as varchar) as status,
-    cast('seeds/example/example_{{ entity }}.csv' as varchar) as source_file,
-    cast('csv' as varchar) as file_format,
-    cast('UTF-8' as varchar) as encoding,
-    cast(null as varchar) as source_sheet,
-    cast(1 as bigint) as header_row,
-    cast((select count(*) from {{ ref('example_' ~ entity) }}) as bigint) as row_count,
-    cast(0 as bigint) as lines_not_read,
-    cast(null as varchar) as extra_columns
-{{ 'union all' if not loop.last }}
-{%- endfor %}
+    {%- set entities = [
+        'departments', 'units', 'income_entries', 'expenditure_entries',
+        'balance_entries', 'budget_lines', 'projects'] %}
+    {%- for entity in entities %}
+        select
+            cast('{{ entity }}' as varchar) as entity,
+            cast('seed' as varchar) as status,
+            cast('seeds/example/example_{{ entity }}.csv' as varchar) as source_file,
+            cast('csv' as varchar) as file_format,
+            cast('UTF-8' as varchar) as encoding,
+            cast(null as varchar) as source_sheet,
+            cast(1 as bigint) as header_row,
+            cast((select count(*) from {{ ref('example_' ~ entity) }}) as bigint) as row_count,
+            cast(0 as bigint) as lines_not_read,
+            cast(null as varchar) as extra_columns
+        {{ 'union all' if not loop.last }}
+    {%- endfor %}
 {%- else -%}
-select
-    cast(entity as varchar) as entity,
-    cast(status as varchar) as status,
-    cast(source_file as varchar) as source_file,
-    cast(file_format as varchar) as file_format,
-    cast(encoding as varchar) as encoding,
-    cast(source_sheet as varchar) as source_sheet,
-    cast(header_row as bigint) as header_row,
-    cast(rows as bigint) as row_count,
-    cast(lines_not_read as bigint) as lines_not_read,
-    cast(extra_columns as varchar) as extra_columns
-from read_parquet('{{ landing }}/files.parquet')
+    select
+        cast(entity as varchar) as entity,
+        cast(status as varchar) as status,
+        cast(source_file as varchar) as source_file,
+        cast(file_format as varchar) as file_format,
+        cast(encoding as varchar) as encoding,
+        cast(source_sheet as varchar) as source_sheet,
+        cast(header_row as bigint) as header_row,
+        cast(rows as bigint) as row_count,
+        cast(lines_not_read as bigint) as lines_not_read,
+        cast(extra_columns as varchar) as extra_columns
+    from read_parquet('{{ landing }}/files.parquet')
 {%- endif %}

@@ -2,7 +2,7 @@
 
 Writes the seven files of docs/input_contract.md (``departments``, ``units``,
 ``income_entries``, ``expenditure_entries``, ``balance_entries``, ``budget_lines``,
-``projects``) as Parquet or CSV into one folder, ready for ``--vars '{ledger_path: …}'``.
+``projects``) as Parquet or CSV into one folder, ready for ``juesuan build --ledger FOLDER``.
 
 The ledger is made to pass every check of the warehouse:
 

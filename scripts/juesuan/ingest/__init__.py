@@ -31,7 +31,7 @@ def describe(result: Landing, stream=sys.stdout) -> None:
     print(f"读入账簿 ledger files: {result.folder}", file=stream)
     width = max(len(read.entity) for read in result.files)
     for read in result.files:
-        if read.status in ("absent",):
+        if read.status == "absent":
             print(f"  {read.entity:<{width}}  (no file: optional)", file=stream)
             continue
         if read.source_file is None or read.status == "refused":
@@ -41,7 +41,8 @@ def describe(result: Landing, stream=sys.stdout) -> None:
         name = Path(read.source_file).name + (f" [{read.source_sheet}]" if read.source_sheet else "")
         how = "read in place" if read.status == "in_place" else (read.encoding or read.file_format)
         extra = f", {read.lines_not_read} line(s) not read (title/blank)" if read.lines_not_read else ""
-        print(f"  {read.entity:<{width}}  ← {name} ({how}): {read.rows:,} rows{extra}", file=stream)
+        rows = f"{read.rows:,} row" + ("" if read.rows == 1 else "s")
+        print(f"  {read.entity:<{width}}  ← {name} ({how}): {rows}{extra}", file=stream)
     if result.not_read:
         print(f"  not a ledger file, not read: {', '.join(result.not_read)}", file=stream)
     if result.findings:

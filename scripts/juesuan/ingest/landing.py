@@ -178,13 +178,21 @@ class Header:
             if len(positions) > 1:
                 self.repeated.append((column, [str(fields[p]) for p in positions]))
         self.missing = [name for name in entity.required if name not in self.positions]
+        self._keys = [header_key(name) for name in fields]
+        self._first = str(fields[0] or "").strip().lower() if fields else ""
 
     @property
     def matches(self) -> int:
         return len(self.positions)
 
-    def key(self) -> list[str]:
-        return [header_key(name) for name in self.fields]
+    def repeated_by(self, fields: list[str | None]) -> bool:
+        """Whether a line is this header again (compared as headers are; the full comparison
+        only for a line whose first field already reads like the header's)."""
+        first = fields[0] if fields else None
+        if first is None or first.strip().lower() != self._first:
+            return False
+        width = len(self.fields)
+        return [header_key(name) for name in fields[:width]] == self._keys
 
 
 def find_header(entity: Entity, records: Iterator[Record]) -> tuple[int, Header, int] | None:
@@ -276,67 +284,72 @@ def land_records(entity: Entity, path: Path, landing: Path) -> tuple[FileRead, l
     read.header_row, read.lines_not_read = header_row, above
     read.extra_columns = ", ".join(header.extra) or None
     found = header_findings(entity, header, file, sheet, header_row)
-    columns = {column.name: [] for column in entity.columns}
-    rows: list[int] = []
     width = len(header.fields)
-    header_key_ = header.key()
-    for number, fields in records:
-        if not any(fields):
-            read.lines_not_read += 1
-            continue
-        if len(fields) > width and any(fields[width:]):
-            found.append(
-                Finding(
-                    "I43",
-                    entity.name,
-                    file,
-                    f"line has {len(fields)} fields, the header {width}",
-                    sheet,
-                    number,
-                    None,
-                    joined(fields),
-                )
-            )
-            continue
-        if len(fields) < width:
-            found.append(
-                Finding(
-                    "I43",
-                    entity.name,
-                    file,
-                    f"line has {len(fields)} fields, the header {width}",
-                    sheet,
-                    number,
-                    None,
-                    joined(fields),
-                )
-            )
-            continue
-        if [header_key(name) if name is not None else "" for name in fields[:width]] == header_key_:
-            found.append(
-                Finding(
-                    "I46", entity.name, file, "the header line again", sheet, number, None, joined(fields)
-                )
-            )
-            continue
-        rows.append(number)
-        for name, values in columns.items():
-            position = header.positions.get(name)
-            values.append(fields[position] if position is not None else None)
-    read.rows = len(rows)
     target = landing / f"{entity.name}.parquet"
-    table = pa.table(
-        {
-            **{name: pa.array(values, pa.string()) for name, values in columns.items()},
-            "source_file": pa.array([file] * len(rows), pa.string()),
-            "source_sheet": pa.array([sheet] * len(rows), pa.string()),
-            "source_row": pa.array(rows, pa.int64()),
-        },
-        schema=landed_schema(entity),
-    )
-    pq.write_table(table, target)
+    with Batches(entity, target, file, sheet, header.positions) as batches:
+        for number, fields in records:
+            if not any(fields):
+                read.lines_not_read += 1
+                continue
+            if len(fields) < width or (len(fields) > width and any(fields[width:])):
+                problem = f"line has {len(fields)} fields, the header {width}"
+                found.append(Finding("I43", entity.name, file, problem, sheet, number, None, joined(fields)))
+                continue
+            if header.repeated_by(fields):
+                problem = "the header line again"
+                found.append(Finding("I46", entity.name, file, problem, sheet, number, None, joined(fields)))
+                continue
+            batches.add(number, fields)
+    read.rows = batches.rows
     read.read_path = str(target)
     return read, found
+
+
+class Batches:
+    """The landed rows of one file, written to Parquet in batches, so a file of millions of
+    lines is never held whole in memory as Python objects."""
+
+    SIZE = 200_000
+
+    def __init__(self, entity: Entity, target: Path, file: str, sheet: str | None, positions: dict[str, int]):
+        self.schema = landed_schema(entity)
+        self.names = [column.name for column in entity.columns]
+        self.positions = [positions.get(name) for name in self.names]
+        self.file, self.sheet = file, sheet
+        self.writer = pq.ParquetWriter(target, self.schema)
+        self.rows = 0
+        self._reset()
+
+    def _reset(self) -> None:
+        self.values: list[list[str | None]] = [[] for _ in self.names]
+        self.numbers: list[int] = []
+
+    def add(self, number: int, fields: list[str | None]) -> None:
+        self.numbers.append(number)
+        for values, position in zip(self.values, self.positions, strict=True):
+            values.append(fields[position] if position is not None else None)
+        if len(self.numbers) >= self.SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        count = len(self.numbers)
+        arrays = [pa.array(values, pa.string()) for values in self.values]
+        arrays += [
+            pa.array([self.file] * count, pa.string()),
+            pa.array([self.sheet] * count, pa.string()),
+            pa.array(self.numbers, pa.int64()),
+        ]
+        self.writer.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
+        self.rows += count
+        self._reset()
+
+    def __enter__(self) -> Batches:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.numbers or self.rows == 0:
+            self.flush()
+        self.writer.close()
 
 
 def not_blank(path: Path, sheet: str | None, entity: Entity) -> bool:

@@ -132,7 +132,7 @@ def excel_records(path: Path, sheet: str) -> Iterator[Record]:
     whole number without ``.0`` (codes, years), a date as YYYY-MM-DD, a boolean as true/false."""
     from python_calamine import CalamineWorkbook
 
-    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).iter_rows()
     for number, row in enumerate(rows, start=1):
         yield number, [cell_text(cell) for cell in row]
 
