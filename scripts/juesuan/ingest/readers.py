@@ -8,7 +8,6 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
-import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,68 +40,84 @@ class Unreadable(Exception):
         self.rule_id, self.problem, self.line, self.value = rule_id, problem, line, value
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """The file's text and the name of the encoding it was read in. A BOM decides; else UTF-8 if
-    every byte is UTF-8; else what charset-normalizer finds, when that is UTF-16/32 without a
-    BOM or Big5; else GB18030 (GBK and GB2312 are subsets of it). The decode is strict: a byte
-    that neither UTF-8 nor GB18030 reads raises ``Unreadable`` (rule I40) with its line, named
-    where the encoding that read further stopped (a UTF-8 file with one broken byte is named at
-    that byte), never a replacement character."""
+CHUNK_BYTES = 1 << 20
+
+
+def fault_in(path: Path, codec: str) -> tuple[int, int, str] | None:
+    """Where ``codec`` first fails to read the file strictly: (byte offset, line, the bytes there
+    in hex), or None when it reads all of it. Read in chunks: a file is never held whole."""
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    offset, lines = 0, 0
+    with path.open("rb") as handle:
+        while True:
+            chunk = handle.read(CHUNK_BYTES)
+            pending = len(decoder.getstate()[0])  # bytes of a character begun in the last chunk
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as error:
+                data = error.object
+                line = lines + data[: error.start].count(b"\n") + 1
+                return offset - pending + error.start, line, data[error.start : error.end + 3].hex(" ")
+            if not chunk:
+                return None
+            offset += len(chunk)
+            lines += chunk.count(b"\n")
+
+
+def detect(path: Path) -> tuple[str, str]:
+    """The codec a text file is read with and its name. A BOM decides; else UTF-8 if every byte
+    is UTF-8; else what charset-normalizer finds, when that is UTF-16/32 without a BOM or Big5;
+    else GB18030 (GBK and GB2312 are subsets of it). The decode is strict: a byte that neither
+    UTF-8 nor GB18030 reads raises ``Unreadable`` (rule I40) with its line, named where the
+    encoding that read further stopped (a UTF-8 file with one broken byte is named at that
+    byte), never a replacement character."""
+    with path.open("rb") as handle:
+        head = handle.read(SAMPLE_BYTES)
     for bom, codec, label in BOMS:
-        if data.startswith(bom):
-            return strict(data, codec, label), label
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError as error:
-        utf8_error = error
+        if head.startswith(bom):
+            fault = fault_in(path, codec)
+            if fault is not None:
+                raise Unreadable("I40", f"bytes that are not {label}", fault[1], fault[2])
+            return codec, label
+    utf8 = fault_in(path, "utf-8")
+    if utf8 is None:
+        return "utf-8", "UTF-8"
     import charset_normalizer
 
-    best = charset_normalizer.from_bytes(data[:SAMPLE_BYTES]).best()
-    if best is not None and best.encoding in OTHER_ACCEPTED:
-        label = best.encoding.upper().replace("_", "-")
-        return strict(data, best.encoding, label), label
-    try:
-        return data.decode("gb18030"), "GB18030"
-    except UnicodeDecodeError as error:
-        furthest = max(utf8_error, error, key=lambda fault: fault.start)
-    line = data.count(b"\n", 0, furthest.start) + 1
+    best = charset_normalizer.from_bytes(head).best()
+    if best is not None and best.encoding in OTHER_ACCEPTED and fault_in(path, best.encoding) is None:
+        return best.encoding, best.encoding.upper().replace("_", "-")
+    gb = fault_in(path, "gb18030")
+    if gb is None:
+        return "gb18030", "GB18030"
+    _, line, value = max(utf8, gb)
     raise Unreadable(
-        "I40",
-        "bytes that are neither UTF-8 nor GB18030 (save the file as UTF-8 or GB18030)",
-        line,
-        data[furthest.start : furthest.end + 3].hex(" "),
+        "I40", "bytes that are neither UTF-8 nor GB18030 (save the file as UTF-8 or GB18030)", line, value
     )
-
-
-def strict(data: bytes, codec: str, label: str) -> str:
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise Unreadable(
-            "I40", f"bytes that are not {label}", line, data[error.start : error.end + 3].hex(" ")
-        ) from None
 
 
 def text_records(path: Path) -> tuple[Iterator[Record], str]:
     """A CSV/TSV/text file's records and its encoding. The delimiter is a tab when the first line
     has more tabs than commas (Excel's "Unicode text" and .tsv files), else a comma; fields may be
-    quoted with ``"``. A record's number is the line it starts on."""
-    text, encoding = decode(path.read_bytes())
-    first = text.split("\n", 1)[0]
+    quoted with ``"``. A record's number is the line it starts on. Streamed: the file is read as
+    the records are taken."""
+    codec, label = detect(path)
+    with path.open(encoding=codec, newline="") as handle:
+        first = handle.readline()
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
-    return _split(text, delimiter), encoding
+    return _split(path, codec, delimiter), label
 
 
-def _split(text: str, delimiter: str) -> Iterator[Record]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=True)
-    line = 1
-    try:
-        for fields in reader:
-            yield line, [field if field != "" else None for field in fields]
-            line = reader.line_num + 1
-    except csv.Error as error:
-        raise Unreadable("I43", f"line {line} cannot be split into fields: {error}", line) from None
+def _split(path: Path, codec: str, delimiter: str) -> Iterator[Record]:
+    with path.open(encoding=codec, newline="") as handle:
+        reader = csv.reader(handle, delimiter=delimiter, quotechar='"', strict=True)
+        line = 1
+        try:
+            for fields in reader:
+                yield line, [field if field != "" else None for field in fields]
+                line = reader.line_num + 1
+        except csv.Error as error:
+            raise Unreadable("I43", f"line {line} cannot be split into fields: {error}", line) from None
 
 
 def excel_sheet(path: Path, entity: str) -> str:
