@@ -19,7 +19,9 @@
         {%- do counts.update({meta.rule_id: {
             'failures': seen.failures + result.failures,
             'severity': result.node.config.severity | lower,
-            'message': meta.get('message', '')}}) -%}
+            'message': meta.get('message', ''),
+            'column': (result.node.test_metadata.kwargs.get('column_name') if result.node.test_metadata else none)
+                or seen.get('column')}}) -%}
     {%- endfor -%}
     {%- set body = selects | join('\nunion all\n') if selects else audit_findings_empty() -%}
     {%- call statement('publish_audit_findings', auto_begin=True) -%}
@@ -104,6 +106,15 @@
                     {%- for key, value in detail.items() if key not in said and value is not none -%}
                         {%- do (given if key.endswith('_as_given') else rest).append(key ~ '=' ~ value) -%}
                     {%- endfor -%}
+                    {#- The value the rule is about first (amount_yuan_as_given for I17 on amount_yuan). -#}
+                    {%- if rule.column -%}
+                        {%- set first = [] -%}
+                        {%- set others = [] -%}
+                        {%- for part in given -%}
+                            {%- do (first if part.startswith(rule.column ~ '_as_given=') else others).append(part) -%}
+                        {%- endfor -%}
+                        {%- set given = first + others -%}
+                    {%- endif -%}
                     {%- set parts = given + rest -%}
                     {%- set what = parts | join(', ') -%}
                     {%- if detail.get('problem') -%}
