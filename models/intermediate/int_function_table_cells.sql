@@ -149,7 +149,12 @@ total_rows as (
         tables.table_no,
         cast(null as varchar) as row_code
     from scopes
-    inner join (select distinct profile_code, table_no from layout_columns) as tables
+    inner join (
+        select distinct
+            profile_code,
+            table_no
+        from layout_columns
+    ) as tables
         on scopes.layout_profile_code = tables.profile_code
 ),
 

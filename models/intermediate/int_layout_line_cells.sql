@@ -1,7 +1,8 @@
 -- Grain: one row per reporting scope, fiscal year, table (01, 04), line and column: every cell
 -- of the two fixed-layout summary tables, zeros included, in the layout of the scope's profile.
--- The frame (scopes × their profile's layout lines × columns) is built first; a cell sums the flows that pass both its line's and its column's
--- filter (and the line's 类, where it has one), coalesced to 0.
+-- The frame (scopes × their profile's layout lines × columns) is built first; a cell sums the
+-- flows that pass both its line's and its column's filter (and the line's 类, where it has one),
+-- coalesced to 0.
 with
 
 scopes as (
