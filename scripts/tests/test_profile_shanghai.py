@@ -167,13 +167,17 @@ def test_the_exported_tables_follow_the_profile(tmp_path):
     assert "行次" not in pd.read_csv(folder / "一、收入支出决算总表.csv", dtype=str).columns
 
 
-def test_the_workbook_has_the_documents_sheets_and_titles(tmp_path):
+def test_the_workbook_and_the_document_have_the_documents_tables_in_order(tmp_path):
     from juesuan.publish import cli
 
     warehouse, department, year = built()
     cli.publish(warehouse, tmp_path, department=department, year=year, pdf=False)
-    workbook = openpyxl.load_workbook(tmp_path / department / str(year) / "决算公开.xlsx")
+    folder = tmp_path / department / str(year)
+    workbook = openpyxl.load_workbook(folder / "决算公开.xlsx")
     expected = document_tables()
     assert workbook.sheetnames == [f"{printed}、{title}" for printed, title, _ in expected]
     for sheet, (_, title, _) in zip(workbook.worksheets, expected, strict=True):
         assert sheet.cell(1, 1).value == title
+    html = (folder / "决算公开.html").read_text(encoding="utf-8")
+    assert re.findall(r'<div class="table-title">([^<]*)</div>', html) == [title for _, title, _ in expected]
+    assert "行次" not in html and "栏次" not in html
