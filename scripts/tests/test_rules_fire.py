@@ -348,7 +348,10 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], set[str]]] = {
     "T08-02": ([in_cells("08", chain("2230105") + " and column_label = '基本支出'")], {"T08-02"}),
     # An 08 that prints 年末结转和结余 (shanghai-2024's): the 项目支出 column relabelled as one, so
     # 年末 ≠ 年初 + 本年收入 − 本年支出 (and 合计 ≠ 基本 + 项目).
-    "T08-03": ([in_cells("08", "column_key = 'project'", "column_key = 'closing_balance'")], {"T08-02", "T08-03"}),
+    "T08-03": (
+        [in_cells("08", "column_key = 'project'", "column_key = 'closing_balance'")],
+        {"T08-02", "T08-03"},
+    ),
     "T09-01": ([in_cells("09", "block = '决算数' and column_label = '合计'")], {"C01", "T09-01"}),
     "T09-02": (
         [in_cells("09", "block = '决算数' and column_label in ('合计', '小计')")],
