@@ -29,6 +29,7 @@ frame as (
         scopes.department_code,
         scopes.unit_code,
         scopes.fiscal_year,
+        scopes.profile_code,
         layout.block,
         layout.row_order,
         layout.line_key,
@@ -39,8 +40,20 @@ frame as (
         actual_column.column_key,
         actual_column.column_label
     from scopes
-    inner join layout on {{ valid_for_year('layout', 'scopes.fiscal_year') }}
-    inner join actual_column on layout.block = actual_column.block
+    inner join layout
+        on scopes.layout_profile_code = layout.profile_code
+        and {{ valid_for_year('layout', 'scopes.fiscal_year') }}
+    inner join actual_column
+        on layout.profile_code = actual_column.profile_code
+        and layout.block = actual_column.block
+),
+
+-- Each department's layout profile: a department's flows fall into its profile's class rows.
+department_profiles as (
+    select distinct
+        department_code,
+        layout_profile_code
+    from scopes
 ),
 
 -- The column filter is matched once against the distinct flow classifications; the ledger-sized
@@ -52,6 +65,7 @@ flow_keys as (
 
 column_flow_keys as (
     select
+        actual_column.profile_code,
         actual_column.block,
         flow_keys.*
     from actual_column
@@ -68,9 +82,13 @@ basic_flows as (
         class_rows.block,
         flows.amount_yuan
     from flows
-    inner join column_flow_keys on {{ same_flow_key('flows', 'column_flow_keys') }}
+    inner join department_profiles on flows.department_code = department_profiles.department_code
+    inner join column_flow_keys
+        on department_profiles.layout_profile_code = column_flow_keys.profile_code
+        and {{ same_flow_key('flows', 'column_flow_keys') }}
     inner join layout as class_rows
         on class_rows.row_kind = 'class'
+        and class_rows.profile_code = column_flow_keys.profile_code
         and class_rows.row_code = flows.economic_class_code
         and column_flow_keys.block = class_rows.block
         and {{ valid_for_year('class_rows', 'flows.fiscal_year') }}
@@ -133,7 +151,9 @@ final as (
         frame.row_label,
         frame.column_order,
         frame.column_key,
+        cast(null as varchar) as column_group,
         frame.column_label,
+        frame.profile_code,
         cast(coalesce(amounts.amount_yuan, 0) as decimal(18, 2)) as amount_yuan
     from frame
     left join amounts

@@ -40,10 +40,19 @@ projects as (
 ),
 
 -- Which basic-spending component (人员经费/公用经费) each economic 类 belongs to: the blocks
--- of the 公开06表 layout valid for the year.
+-- of the 公开06表 layout of the department's profile valid for the year (else the default's).
 basic_components_by_class as (
     select * from {{ ref('stg_reference__layout_t06') }}
     where row_kind = 'class'
+),
+
+department_layouts as (
+    select
+        departments.department_code,
+        profiles.layout_profile_code
+    from {{ ref('stg_ledger__departments') }} as departments
+    inner join {{ ref('stg_reference__disclosure_profiles') }} as profiles
+        on departments.profile_code = profiles.profile_code
 ),
 
 final as (
@@ -69,7 +78,8 @@ final as (
         entries.spending_type_code,
         spending_types.spending_group,
         spending_types.basic_component,
-        basic_components_by_class.block as economic_class_basic_component,
+        coalesce(basic_components_by_class.block, default_components_by_class.block)
+            as economic_class_basic_component,
         sangong_categories.sangong_category_code,
         entries.project_code,
         projects.project_code is not null as is_known_project,
@@ -91,9 +101,18 @@ final as (
         on entries.project_code = projects.project_code
         and entries.unit_code = projects.unit_code
         and entries.fiscal_year = projects.fiscal_year
+    left join department_layouts on units.department_code = department_layouts.department_code
     left join basic_components_by_class
-        on {{ code_at_level('entries.economic_code', 'class') }} = basic_components_by_class.row_code
+        on basic_components_by_class.profile_code
+        = coalesce(department_layouts.layout_profile_code, {{ default_profile_code() }})
+        and {{ code_at_level('entries.economic_code', 'class') }} = basic_components_by_class.row_code
         and {{ valid_for_year('basic_components_by_class', 'entries.fiscal_year') }}
+    -- A department whose profile has no 06 layout for the year (rule I39 names it) is classified
+    -- by the default profile's, so I39, not a misleading I08, is what it hears.
+    left join basic_components_by_class as default_components_by_class
+        on default_components_by_class.profile_code = {{ default_profile_code() }}
+        and {{ code_at_level('entries.economic_code', 'class') }} = default_components_by_class.row_code
+        and {{ valid_for_year('default_components_by_class', 'entries.fiscal_year') }}
 )
 
 select * from final

@@ -1,4 +1,5 @@
--- Grain: one row per reporting scope, fiscal year, table (02, 03, 05, 07, 08), row and column.
+-- Grain: one row per reporting scope, fiscal year, table (02, 03, 05, 07, 08), row and column,
+-- with the columns of the scope's profile and its 合计 row where the profile prints it.
 -- Rows are the 合计 row (row_code null) and every 类/款/项 with a non-zero cell in that table;
 -- every shown row has all the table's columns, zeros included. Amounts are the flows passing the
 -- column's filter, summed per 项 and rolled up 项 → 款 → 类 → 合计.
@@ -15,6 +16,18 @@ layout_columns as (
 
 flows as (
     select * from {{ ref('int_ledger_flows_by_item') }}
+),
+
+profile_tables as (
+    select * from {{ ref('stg_reference__disclosure_tables') }}
+),
+
+-- Each department's layout profile: a department's flows are summed into its profile's columns.
+department_profiles as (
+    select distinct
+        department_code,
+        layout_profile_code
+    from scopes
 ),
 
 function_subjects as (
@@ -34,6 +47,7 @@ flow_keys as (
 -- leave with their column_key, which is what rules address.
 column_flow_keys as (
     select
+        layout_columns.profile_code,
         layout_columns.table_no,
         layout_columns.column_order,
         flow_keys.*
@@ -59,8 +73,11 @@ item_amounts as (
         function_flows.function_class_code,
         sum(function_flows.amount_yuan) as amount_yuan
     from function_flows
+    inner join department_profiles
+        on function_flows.department_code = department_profiles.department_code
     inner join column_flow_keys
-        on {{ same_flow_key('function_flows', 'column_flow_keys') }}
+        on department_profiles.layout_profile_code = column_flow_keys.profile_code
+        and {{ same_flow_key('function_flows', 'column_flow_keys') }}
     group by
         function_flows.department_code, function_flows.unit_code, function_flows.fiscal_year,
         column_flow_keys.table_no, column_flow_keys.column_order,
@@ -132,7 +149,13 @@ total_rows as (
         tables.table_no,
         cast(null as varchar) as row_code
     from scopes
-    cross join (select distinct table_no from layout_columns) as tables
+    inner join (
+        select distinct
+            profile_code,
+            table_no
+        from layout_columns
+    ) as tables
+        on scopes.layout_profile_code = tables.profile_code
 ),
 
 shown_rows as (
@@ -142,15 +165,32 @@ shown_rows as (
 ),
 
 -- Rows are numbered before they are multiplied by the columns: the window runs over one row
--- per printed row instead of one per cell.
+-- per printed row instead of one per cell. The 合计 row comes first, or last where the profile
+-- prints it at the bottom (Shanghai's 05).
+profiled_rows as (
+    select
+        shown_rows.*,
+        scopes.profile_code,
+        scopes.layout_profile_code,
+        case
+            when shown_rows.row_code is null and profile_tables.total_position = 'bottom' then 1
+            else 0
+        end as is_printed_last
+    from shown_rows
+    inner join scopes on {{ same_scope('shown_rows', 'scopes') }}
+    left join profile_tables
+        on scopes.layout_profile_code = profile_tables.profile_code
+        and shown_rows.table_no = profile_tables.table_no
+),
+
 ranked_rows as (
     select
         *,
         cast(row_number() over (
             partition by department_code, unit_code, fiscal_year, table_no
-            order by coalesce(row_code, '')
+            order by is_printed_last, coalesce(row_code, '')
         ) as integer) as row_order
-    from shown_rows
+    from profiled_rows
 ),
 
 frame as (
@@ -159,9 +199,12 @@ frame as (
         coalesce(layout_columns.block, '') as block,
         layout_columns.column_order,
         layout_columns.column_key,
+        layout_columns.column_group,
         layout_columns.column_label
     from ranked_rows
-    inner join layout_columns on ranked_rows.table_no = layout_columns.table_no
+    inner join layout_columns
+        on ranked_rows.layout_profile_code = layout_columns.profile_code
+        and ranked_rows.table_no = layout_columns.table_no
 ),
 
 final as (
@@ -179,7 +222,9 @@ final as (
             as row_label,
         frame.column_order,
         frame.column_key,
+        frame.column_group,
         frame.column_label,
+        frame.profile_code,
         cast(coalesce(rolled_up.amount_yuan, 0) as decimal(18, 2)) as amount_yuan
     from frame
     left join rolled_up

@@ -1,7 +1,8 @@
 -- Grain: one row per reporting scope, fiscal year, table (01, 04), line and column: every cell
--- of the two fixed-layout summary tables, zeros included. The frame (scopes × layout lines ×
--- columns) is built first; a cell sums the flows that pass both its line's and its column's
--- filter (and the line's 类, where it has one), coalesced to 0.
+-- of the two fixed-layout summary tables, zeros included, in the layout of the scope's profile.
+-- The frame (scopes × their profile's layout lines × columns) is built first; a cell sums the
+-- flows that pass both its line's and its column's filter (and the line's 类, where it has one),
+-- coalesced to 0.
 with
 
 scopes as (
@@ -22,6 +23,7 @@ flows as (
 
 cell_specs as (
     select
+        lines.profile_code,
         lines.table_no,
         lines.valid_from_year,
         lines.valid_to_year,
@@ -32,6 +34,7 @@ cell_specs as (
         lines.row_label,
         layout_columns.column_order,
         layout_columns.column_key,
+        layout_columns.column_group,
         layout_columns.column_label,
         lines.flows as line_flows,
         lines.fund_filter as line_fund_filter,
@@ -43,7 +46,8 @@ cell_specs as (
         layout_columns.spending_group as column_spending_group
     from lines
     inner join layout_columns
-        on lines.table_no = layout_columns.table_no
+        on lines.profile_code = layout_columns.profile_code
+        and lines.table_no = layout_columns.table_no
         and lines.block = layout_columns.block
 ),
 
@@ -52,9 +56,21 @@ frame as (
         scopes.department_code,
         scopes.unit_code,
         scopes.fiscal_year,
+        scopes.profile_code as scope_profile_code,
+        scopes.prints_line_no,
         cell_specs.*
     from scopes
-    inner join cell_specs on {{ valid_for_year('cell_specs', 'scopes.fiscal_year') }}
+    inner join cell_specs
+        on scopes.layout_profile_code = cell_specs.profile_code
+        and {{ valid_for_year('cell_specs', 'scopes.fiscal_year') }}
+),
+
+-- Each department's layout profile: the amounts of a scope are matched to its profile's lines.
+department_profiles as (
+    select distinct
+        department_code,
+        layout_profile_code
+    from scopes
 ),
 
 -- The layout filters are matched once against the few distinct flow classifications, not
@@ -70,6 +86,7 @@ flow_keys as (
 -- their line_key and column_key, which is what rules address.
 spec_keys as (
     select
+        cell_specs.profile_code,
         cell_specs.table_no,
         cell_specs.valid_from_year,
         cell_specs.valid_to_year,
@@ -85,19 +102,25 @@ spec_keys as (
 
 keyed_flows as (
     select
-        department_code,
-        unit_code,
-        fiscal_year,
-        {{ flow_key_columns() | join(', ') }},
-        function_class_code,
-        sum(amount_yuan) as amount_yuan
-    from flows
-    group by
-        department_code,
-        unit_code,
-        fiscal_year,
-        {{ flow_key_columns() | join(', ') }},
-        function_class_code
+        grouped.*,
+        department_profiles.layout_profile_code
+    from (
+        select
+            department_code,
+            unit_code,
+            fiscal_year,
+            {{ flow_key_columns() | join(', ') }},
+            function_class_code,
+            sum(amount_yuan) as amount_yuan
+        from flows
+        group by
+            department_code,
+            unit_code,
+            fiscal_year,
+            {{ flow_key_columns() | join(', ') }},
+            function_class_code
+    ) as grouped
+    inner join department_profiles on grouped.department_code = department_profiles.department_code
 ),
 
 amounts as (
@@ -111,7 +134,8 @@ amounts as (
         sum(keyed_flows.amount_yuan) as amount_yuan
     from keyed_flows
     inner join spec_keys
-        on {{ same_flow_key('keyed_flows', 'spec_keys') }}
+        on keyed_flows.layout_profile_code = spec_keys.profile_code
+        and {{ same_flow_key('keyed_flows', 'spec_keys') }}
         and keyed_flows.function_class_code is not distinct from spec_keys.function_class_code
         and {{ valid_for_year('spec_keys', 'keyed_flows.fiscal_year') }}
     group by
@@ -128,12 +152,14 @@ final as (
         frame.block,
         frame.line_no as row_order,
         frame.row_code,
-        frame.line_no,
+        case when frame.prints_line_no then frame.line_no end as line_no,
         frame.line_key,
         frame.row_label,
         frame.column_order,
         frame.column_key,
+        frame.column_group,
         frame.column_label,
+        frame.scope_profile_code as profile_code,
         cast(coalesce(amounts.amount_yuan, 0) as decimal(18, 2)) as amount_yuan
     from frame
     left join amounts

@@ -1,5 +1,5 @@
--- Grain: one row per table (01, 04), layout version and line: the fixed rows of the two
--- summary tables, stacked so that one model computes both.
+-- Grain: one row per profile, table (01, 04), layout version and line: the fixed rows of the
+-- two summary tables, stacked so that one model computes both.
 with
 
 t01 as (

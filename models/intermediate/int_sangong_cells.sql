@@ -28,14 +28,26 @@ frame as (
         scopes.department_code,
         scopes.unit_code,
         scopes.fiscal_year,
+        scopes.profile_code,
         layout.block,
         layout.line_key,
         layout.row_label,
         layout.column_order,
         layout.column_key,
+        layout.column_group,
         layout.column_label
     from scopes
-    inner join layout on {{ valid_for_year('layout', 'scopes.fiscal_year') }}
+    inner join layout
+        on scopes.layout_profile_code = layout.profile_code
+        and {{ valid_for_year('layout', 'scopes.fiscal_year') }}
+),
+
+-- Each department's layout profile: its 三公 flows are summed into its profile's columns.
+department_profiles as (
+    select distinct
+        department_code,
+        layout_profile_code
+    from scopes
 ),
 
 amounts as (
@@ -47,8 +59,10 @@ amounts as (
         layout.column_key,
         sum(flows.amount_yuan) as amount_yuan
     from flows
+    inner join department_profiles on flows.department_code = department_profiles.department_code
     inner join layout
-        on flows.flow = layout.flows
+        on department_profiles.layout_profile_code = layout.profile_code
+        and flows.flow = layout.flows
         and flows.sangong_category_code = layout.sangong_category_code
         and {{ valid_for_year('layout', 'flows.fiscal_year') }}
     group by
@@ -70,7 +84,9 @@ final as (
         frame.row_label,
         frame.column_order,
         frame.column_key,
+        frame.column_group,
         frame.column_label,
+        frame.profile_code,
         cast(coalesce(amounts.amount_yuan, 0) as decimal(18, 2)) as amount_yuan
     from frame
     left join amounts

@@ -1,12 +1,14 @@
 -- Every published cell of every table (公开01表 … 公开09表), for every unit and department and
--- every fiscal year. Grain: one row per scope, fiscal year, table, block, row and column.
+-- every fiscal year, in the lines and columns of the department's disclosure profile
+-- (profile_code). Grain: one row per scope, fiscal year, table, block, row and column.
 -- Exports, analysts and comparisons with published documents read this model: its columns are
 -- a stable interface.
 {#- The cell models' columns (their enforced contract), read by name: the union below cannot
     shift a column even if a cell model lists its columns in another order. -#}
 {%- set cell_columns = [
     'department_code', 'unit_code', 'fiscal_year', 'table_no', 'block', 'row_order', 'row_code',
-    'line_no', 'line_key', 'row_label', 'column_order', 'column_key', 'column_label', 'amount_yuan',
+    'line_no', 'line_key', 'row_label', 'column_order', 'column_key', 'column_group', 'column_label',
+    'profile_code', 'amount_yuan',
 ] %}
 
 with
@@ -52,11 +54,13 @@ final as (
         all_cells.line_key,
         all_cells.row_label,
         all_cells.column_key,
+        all_cells.column_group,
         all_cells.column_label,
         all_cells.amount_yuan,
         {{ to_wan('all_cells.amount_yuan') }} as amount_wan,
         all_cells.row_order,
-        all_cells.column_order
+        all_cells.column_order,
+        all_cells.profile_code
     from all_cells
     left join departments on all_cells.department_code = departments.department_code
 )

@@ -6,10 +6,12 @@ source as (
 
 renamed as (
     select
+        cast(profile_code as varchar) as profile_code,
         cast(table_no as varchar) as table_no,
         cast(block as varchar) as block,
         cast(column_order as integer) as column_order,
         cast(column_key as varchar) as column_key,
+        cast(column_group as varchar) as column_group,
         cast(column_label as varchar) as column_label,
         cast(flows as varchar) as flows,
         cast(fund_filter as varchar) as fund_filter,

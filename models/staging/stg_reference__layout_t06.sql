@@ -6,6 +6,7 @@ source as (
 
 renamed as (
     select
+        cast(profile_code as varchar) as profile_code,
         cast(valid_from_year as integer) as valid_from_year,
         cast(valid_to_year as integer) as valid_to_year,
         cast(row_order as integer) as row_order,

@@ -6,6 +6,7 @@ source as (
 
 renamed as (
     select
+        cast(profile_code as varchar) as profile_code,
         cast(valid_from_year as integer) as valid_from_year,
         cast(valid_to_year as integer) as valid_to_year,
         cast(block as varchar) as block,
@@ -14,6 +15,7 @@ renamed as (
         cast(flows as varchar) as flows,
         cast(column_order as integer) as column_order,
         cast(column_key as varchar) as column_key,
+        cast(column_group as varchar) as column_group,
         cast(column_label as varchar) as column_label,
         cast(sangong_category_code as varchar) as sangong_category_code
     from source

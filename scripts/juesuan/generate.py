@@ -174,13 +174,21 @@ def valid_in(row: dict[str, str], year: int) -> bool:
     )
 
 
+DEFAULT_PROFILE = "central-2023"  # generated departments name no profile, so they print in this one
+
+
+def layout_rows(path: Path) -> list[dict[str, str]]:
+    """A layout seed's rows of the default profile (the layouts are keyed by profile)."""
+    return [row for row in read_rows(path) if row.get("profile_code", DEFAULT_PROFILE) == DEFAULT_PROFILE]
+
+
 def load_reference(reference_dir: Path, years: list[int]) -> Reference:
     """项 codes of every year's tree under a 类 公开01表 prints; economic 款 pools by spending type."""
     printed_classes = set.intersection(
         *(
             {
                 r["row_code"]
-                for r in read_rows(reference_dir / "layout_t01.csv")
+                for r in layout_rows(reference_dir / "layout_t01.csv")
                 if r["row_code"] and valid_in(r, y)
             }
             for y in years
@@ -203,12 +211,9 @@ def load_reference(reference_dir: Path, years: list[int]) -> Reference:
             for y in years
         )
     )
-    layout_rows = read_rows(reference_dir / "layout_t06.csv")
+    basic_rows = layout_rows(reference_dir / "layout_t06.csv")
     printed_sections = set.intersection(
-        *(
-            {r["row_code"] for r in layout_rows if r["row_kind"] == "section" and valid_in(r, y)}
-            for y in years
-        )
+        *({r["row_code"] for r in basic_rows if r["row_kind"] == "section" and valid_in(r, y)} for y in years)
     )
     usable = sorted(economic & printed_sections)
     spending = spending_types(reference_dir)

@@ -86,3 +86,25 @@ def test_cli_reports_errors_without_touching_the_seed(tmp_path, capsys):
     assert codes.main(["function", "2023", str(source), "--seed", str(seed)]) == 1
     assert "2x1" in capsys.readouterr().err
     assert seed.read_text(encoding="utf-8") == before
+
+
+def test_the_derived_2025_and_2026_lists_are_2024s_plus_the_documented_codes():
+    """seeds/reference/README.md names each code added to the 2024 list for 2025 and 2026 with
+    its source; the seed holds exactly those additions, each under a parent of its year."""
+    reference = Path(codes.SEEDS["function"]).parent
+    readme = (reference / "README.md").read_text(encoding="utf-8")
+    documented = {
+        line.split("|")[1].strip()
+        for line in readme.splitlines()
+        if line.startswith("| 2") or line.startswith("| 1")
+    }
+    with codes.SEEDS["function"].open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    by_year = {
+        year: {r["code"]: r for r in rows if r["fiscal_year"] == year} for year in ("2024", "2025", "2026")
+    }
+    for year in ("2025", "2026"):
+        added = set(by_year[year]) - set(by_year["2024"])
+        assert added == documented, year
+        assert set(by_year["2024"]) <= set(by_year[year]), year
+        assert all(by_year[year][code]["parent_code"] in by_year[year] for code in added), year

@@ -32,7 +32,30 @@ def warehouse(tmp_path):
         connection.executemany(
             f"insert into disclosure.rpt_disclosure_cells values ({', '.join('?' * 13)})", CELLS
         )
+        connection.execute(
+            "create table disclosure.rpt_disclosure_tables (department_code varchar, unit_code varchar,"
+            " fiscal_year integer, table_no varchar, table_label varchar, print_order integer,"
+            " prints_line_no boolean, zero_display varchar, code_style varchar, print_variant varchar)"
+        )
+        connection.executemany(
+            "insert into disclosure.rpt_disclosure_tables values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                ("D1", None, 2023, "02", "公开02表", 2, True, "zero", "whole", None),
+                ("D1", None, 2023, "04", "公开04表", 4, True, "zero", "whole", None),
+            ],
+        )
     return path
+
+
+@pytest.fixture
+def shanghai_warehouse(warehouse):
+    """The same cells, the department publishing in a profile without 行次, zeros blank, codes split."""
+    with duckdb.connect(str(warehouse)) as connection:
+        connection.execute(
+            "update disclosure.rpt_disclosure_tables set prints_line_no = false, zero_display = 'blank',"
+            " code_style = 'split', table_label = case table_no when '02' then '二、收入决算表' else '四、财政拨款收入支出决算总表' end"
+        )
+    return warehouse
 
 
 def read(path):
@@ -69,3 +92,16 @@ def test_long_file_keeps_every_cell_of_every_scope(warehouse, tmp_path):
 def test_missing_warehouse_is_reported(tmp_path, capsys):
     assert export.main(["--db", str(tmp_path / "none.duckdb"), "--out", str(tmp_path)]) == 1
     assert "make build" in capsys.readouterr().err
+
+
+def test_a_profile_without_line_numbers_prints_its_own_labels_codes_and_blanks(shanghai_warehouse, tmp_path):
+    export.export(shanghai_warehouse, tmp_path / "out")
+    assert not (tmp_path / "out" / "D1" / "2023" / "公开02表.csv").exists()
+    rows = read(tmp_path / "out" / "D1" / "2023" / "二、收入决算表.csv")
+    assert rows == [
+        ["栏目", "类", "款", "项", "项目", "本年收入合计", "财政拨款收入"],
+        ["", "", "", "", "合计", "169.84", "169.84"],
+        ["", "201", "", "", "一般公共服务支出", "56.42", "56.42"],
+    ]
+    rows = read(tmp_path / "out" / "D1" / "2023" / "四、财政拨款收入支出决算总表.csv")
+    assert rows[1] == ["收入", "", "", "", "一、一般公共预算财政拨款", "", ""]

@@ -84,8 +84,13 @@ def test_profile_lists_the_units_summed(disclosure):
     )
 
 
-def test_a_year_without_the_departments_words_gets_the_workbook_only(tmp_path):
+def test_a_year_without_the_departments_words_gets_its_tables_only(tmp_path):
+    """No narrative seeds for 2022: the workbook, and a document of the tables alone (no 情况说明,
+    no charts, no part that would need the department's words)."""
     from juesuan.publish import cli
 
-    written = cli.publish(warehouse(), tmp_path, department=EXAMPLE[0], year=2022)
-    assert [path.name for path in written] == ["决算公开.xlsx"]
+    written = cli.publish(warehouse(), tmp_path, department=EXAMPLE[0], year=2022, pdf=False)
+    assert [path.name for path in written] == ["决算公开.xlsx", "决算公开.html"]
+    html = written[1].read_text(encoding="utf-8")
+    assert "第二部分 部门决算表" in html and html.count('class="disclosure"') == 9
+    assert "第三部分" not in html and "<img" not in html

@@ -1,6 +1,6 @@
 """Every rule of the catalogue is proven: a corrupted copy makes exactly the expected rules fail.
 
-Five dbt runs cover all rules, because a failing input rule stops everything built on top of
+Six dbt runs cover all rules, because a failing input rule stops everything built on top of
 it (DECISIONLOG.md §9), so rules at different depths need different builds:
 
 1. reference code lists and raw ledger fields (R01-R04, I17-I20, I25, I26, I28, I30), and, in a
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import PROOF_BUILDS, PROVEN, copy_project, dbt_build, dbt_run, findings, rules_by
+from conftest import PROOF_BUILDS, PROVEN, copy_project, dbt_build, dbt_run, edit_csv, findings, rules_by
 from ledger_cases import add_department_copies, append_rows, template
 
 from juesuan_dev.rules import catalogue_from_manifest
@@ -139,6 +139,21 @@ def test_unit_rules_fire(tmp_path):
     rows = findings(project)
     assert rules_by(rows, "unit_code") == {"CASE-I02": {"I02"}, "CASE-I03": {"I03"}}
     PROVEN["units"] = {r["rule_id"] for r in rows}
+
+
+def test_a_profile_not_valid_for_the_year_is_named(tmp_path):
+    """The example's department says it publishes in shanghai-2024, a template first valid for
+    2024, for its 2022 and 2023 books: I39 names each scope, and no table is built for it."""
+    project = copy_project(tmp_path / "project")
+    edit_csv(
+        project / "seeds" / "example" / "example_departments.csv",
+        lambda rows: [{**row, "profile_code": "shanghai-2024"} for row in rows],
+    )
+    statuses = dbt_build(project)
+    rows = findings(project)
+    assert {(r["rule_id"], r["fiscal_year"]) for r in rows} == {("I39", 2022), ("I39", 2023)}
+    assert statuses["rpt_disclosure_cells"] == "skipped"
+    PROVEN["profiles"] = {r["rule_id"] for r in rows}
 
 
 # ---------------------------------------------------------------- build 3: classified lines
@@ -329,6 +344,12 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], set[str]]] = {
     ),
     "T08-01": ([in_cells("08", "row_code = '2230105' and column_label in ('合计', '项目支出')")], {"T08-01"}),
     "T08-02": ([in_cells("08", chain("2230105") + " and column_label = '基本支出'")], {"T08-02"}),
+    # An 08 that prints 年末结转和结余 (shanghai-2024's): the 项目支出 column relabelled as one, so
+    # 年末 ≠ 年初 + 本年收入 − 本年支出 (and 合计 ≠ 基本 + 项目).
+    "T08-03": (
+        [in_cells("08", "column_key = 'project'", "column_key = 'closing_balance'")],
+        {"T08-02", "T08-03"},
+    ),
     "T09-01": ([in_cells("09", "block = '决算数' and column_label = '合计'")], {"C01", "T09-01"}),
     "T09-02": (
         [in_cells("09", "block = '决算数' and column_label in ('合计', '小计')")],

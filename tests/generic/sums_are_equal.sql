@@ -2,10 +2,12 @@
     sum(right). `left` and `right` are SQL expressions evaluated per row (case expressions pick
     the cells on each side). Exact by default; for rounded (万元) values, `tolerance` is a fixed
     allowance and `tolerance_per_part` an allowance per summed part: a rounded total against n
-    rounded parts may differ by half a unit × (n + 1) (XBRL Calculations 1.1). Fails with the
-    group, expected (right), actual (left) and the difference. -#}
+    rounded parts may differ by half a unit × (n + 1) (XBRL Calculations 1.1). `only_where`, a
+    per-row condition, limits the check to groups where some row meets it (an identity on columns
+    only some disclosure profiles print: T08-03). Fails with the group, expected (right), actual
+    (left) and the difference. -#}
 {% test sums_are_equal(
-    model, group_by, left, right, tolerance=0, tolerance_per_part=0
+    model, group_by, left, right, tolerance=0, tolerance_per_part=0, only_where=none
 ) %}
     {%- set keys = group_by | join(', ') %}
     with sums as (
@@ -16,6 +18,9 @@
             {{ tolerance }} + {{ tolerance_per_part }} * (count({{ right }}) + 1) as allowed_difference
         from {{ model }}
         group by {{ keys }}
+        {%- if only_where is not none %}
+        having count(case when {{ only_where }} then 1 end) > 0
+        {%- endif %}
     )
 
     select

@@ -184,7 +184,9 @@ soe_capital as (
     where
         (table_no = '04' and line_key in ('income_soe_capital', 'opening_soe_capital'))
         or (table_no = '04' and line_key = 'closing_balance' and column_key = 'soe_capital')
-        or (table_no = '08' and line_key = 'total')
+        -- 08's spending columns only: a profile whose 08 also prints 年初/本年收入/年末
+        -- (shanghai-2024) has them from 04 already.
+        or (table_no = '08' and line_key = 'total' and column_key in ('total', 'basic', 'project'))
 ),
 
 -- 九: 三公 (09): each column's 决算数 against its 预算数, and its share of the 决算数 合计.

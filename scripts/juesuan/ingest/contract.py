@@ -81,7 +81,7 @@ def load_contract(project: Path) -> Contract:
             Column(
                 column["name"],
                 column.get("data_type", "varchar"),
-                bool((column.get("meta") or {}).get("optional", False)),
+                bool(meta_of(column).get("optional", False)),
             )
             for column in table["columns"]
         )
@@ -92,9 +92,14 @@ def load_contract(project: Path) -> Contract:
                 if entity in ("*", table["name"]):
                     names.setdefault(header_key(alias), column.name)
         entities[table["name"]] = Entity(
-            table["name"], columns, bool((table.get("meta") or {}).get("optional", False)), names
+            table["name"], columns, bool(meta_of(table).get("optional", False)), names
         )
     return Contract(entities, load_rules(project))
+
+
+def meta_of(node: dict) -> dict:
+    """A YAML node's meta: under ``config:`` (dbt 1.10+) or, as before, beside it."""
+    return {**(node.get("meta") or {}), **((node.get("config") or {}).get("meta") or {})}
 
 
 def load_rules(project: Path) -> dict[str, Rule]:

@@ -33,12 +33,13 @@ def publish_one(db_path: Path, out_dir: Path, department: str, year: int, pdf: b
     written = [
         excel.write_workbook(folder / f"{STEM}.xlsx", grids.build_all(disclosure), disclosure.department_name)
     ]
-    if not disclosure.has_narrative:
-        _progress(f"{prefix}: no narrative seeds for {year} (seeds/narrative): workbook only")
-        return written
-    _progress(f"{prefix}: charts ({', '.join(charts.CHARTS)})")
-    chart_files = charts.draw_all(disclosure, folder / "charts")
-    written += chart_files.values()
+    chart_files: dict[str, Path] = {}
+    if disclosure.has_narrative:
+        _progress(f"{prefix}: charts ({', '.join(charts.CHARTS)})")
+        chart_files = charts.draw_all(disclosure, folder / "charts")
+        written += chart_files.values()
+    else:
+        _progress(f"{prefix}: no narrative seeds for {year} (seeds/narrative): the document is its tables")
     _progress(f"{prefix}: {STEM}.html")
     written.append(document.render_html(disclosure, chart_files, folder / f"{STEM}.html"))
     if pdf:

@@ -121,7 +121,7 @@ def load(db_path: Path, department_code: str, fiscal_year: int) -> Disclosure:
         tables = _rows(
             connection,
             "select * from disclosure.rpt_disclosure_tables where department_code = ? and fiscal_year = ?"
-            " and unit_code is null order by table_no",
+            " and unit_code is null order by print_order, table_no",
             key,
         )
         facts = _rows(

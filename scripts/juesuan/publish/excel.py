@@ -58,7 +58,8 @@ def write_sheet(workbook: xlsxwriter.Workbook, grid: Grid, department_name: str)
     sheet = workbook.add_worksheet(grid.label)
     last = grid.columns - 1
     sheet.merge_range(0, 0, 0, last, grid.title, formats["title"])
-    sheet.write_string(1, last, grid.label, formats["right"])
+    if grid.title not in grid.label:  # a label that is only the title again (shanghai-2024) is not repeated
+        sheet.write_string(1, last, grid.label, formats["right"])
     sheet.merge_range(2, 0, 2, max(last - 1, 1), f"部门：{department_name}", formats["left"])
     sheet.write_string(2, last, "金额单位：万元", formats["right"])
     for span in grid.header:

@@ -36,10 +36,12 @@ class Grid:
     header_rows: int
     body: list[list[Value]]
     body_spans: list[Span] = field(default_factory=list)
+    table_label: str = ""
 
     @property
     def label(self) -> str:
-        return f"公开{self.table_no}表"
+        """The table's printed number (公开01表; 一、收入支出决算总表), also its sheet name."""
+        return self.table_label or f"公开{self.table_no}表"
 
     def rows_with_spans(self) -> list[list[tuple[Value, int]]]:
         """Body rows as (value, colspan), the cells a merge covers left out (for HTML)."""
@@ -79,69 +81,102 @@ def _by_row(cells: list[Row]) -> list[tuple[Row, dict[int, Decimal]]]:
     return [rows[key] for key in sorted(rows)]
 
 
-FUNCTION_TABLES: dict[str, list[tuple[str | None, list[str]]]] = {
-    "02": [
-        (None, [label])
-        for label in (
-            "本年收入合计",
-            "财政拨款收入",
-            "上级补助收入",
-            "事业收入",
-            "经营收入",
-            "附属单位上缴收入",
-            "其他收入",
-        )
-    ],
-    "03": [
-        (None, [label])
-        for label in (
-            "本年支出合计",
-            "基本支出",
-            "项目支出",
-            "上缴上级支出",
-            "经营支出",
-            "对附属单位补助支出",
-        )
-    ],
-    "05": [("本年支出", ["小计", "基本支出", "项目支出"])],
-    "07": [
-        (None, ["年初结转和结余"]),
-        (None, ["本年收入"]),
-        ("本年支出", ["小计", "基本支出", "项目支出"]),
-        (None, ["年末结转和结余"]),
-    ],
-    "08": [("本年支出", ["合计", "基本支出", "项目支出"])],
-}
+FUNCTION_TABLES = ("02", "03", "05", "07", "08")
+
+
+def _column_groups(cells: list[Row]) -> list[tuple[str | None, list[str]]]:
+    """The table's amount columns in order, consecutive columns under one header group together."""
+    columns: dict[int, Row] = {}
+    for cell in cells:
+        columns.setdefault(cell["column_order"], cell)
+    groups: list[tuple[str | None, list[str]]] = []
+    for order in sorted(columns):
+        group = columns[order].get("column_group") or None
+        if group is not None and groups and groups[-1][0] == group:
+            groups[-1][1].append(columns[order]["column_label"])
+        else:
+            groups.append((group, [columns[order]["column_label"]]))
+    return groups
+
+
+def _split_code(code: str | None) -> list[str]:
+    """A 科目 code under 类 | 款 | 项 (or 类 | 款 for an economic code): 2010601 → 201, 06, 01."""
+    code = code or ""
+    return [code[:3], code[3:5], code[5:7]]
 
 
 def function_grid(
-    table_no: str, cells: list[Row]
+    table_no: str, cells: list[Row], style: Row | None = None
 ) -> tuple[list[Span], int, list[list[Value]], int, list[Span]]:
-    """02, 03, 05, 07, 08: 科目代码 | 科目名称 | amounts, with a 栏次 row."""
-    spans, width = _column_header(FUNCTION_TABLES[table_no], 2)
-    spans += [Span("项目", 0, 0, colspan=2), Span("科目代码", 1, 0), Span("科目名称", 1, 1)]
-    spans.append(Span("栏次", 2, 0, colspan=2))
-    spans += [Span(str(number), 2, 1 + number) for number in range(1, width + 1)]
+    """02, 03, 05, 07, 08: 科目代码 | 科目名称 | amounts, with a 栏次 row where the profile numbers
+    columns; codes whole, or split into 类 | 款 | 项 (code_style split)."""
+    style = style or {}
+    split = style.get("code_style") == "split"
+    lead = 4 if split else 2
+    spans, width = _column_header(_column_groups(cells), lead)
+    if split:
+        spans += [Span("项目", 0, 0, colspan=4)]
+        spans += [Span(text, 1, col) for col, text in enumerate(["类", "款", "项", "科目名称"])]
+    else:
+        spans += [Span("项目", 0, 0, colspan=2), Span("科目代码", 1, 0), Span("科目名称", 1, 1)]
+    header_rows = 2
+    if style.get("prints_line_no", True):
+        spans.append(Span("栏次", 2, 0, colspan=lead))
+        spans += [Span(str(number), 2, lead - 1 + number) for number in range(1, width + 1)]
+        header_rows = 3
     body: list[list[Value]] = []
     merges: list[Span] = []
     for row, amounts in _by_row(cells):
-        if not row["row_code"]:  # 合计: its label across 科目代码 and 科目名称
-            merges.append(Span(row["row_label"], len(body), 0, colspan=2))
-        code = row["row_code"] or row["row_label"]
-        name = row["row_label"] if row["row_code"] else ""
-        body.append([code, name, *[amounts.get(order) for order in range(1, width + 1)]])
-    return spans, 3, body, width + 2, merges
+        amount_values = [amounts.get(order) for order in range(1, width + 1)]
+        if not row["row_code"]:  # 合计: its label across the code and name columns
+            merges.append(Span(row["row_label"], len(body), 0, colspan=lead))
+        if split:
+            codes = _split_code(row["row_code"]) if row["row_code"] else [row["row_label"], "", ""]
+            body.append([*codes, row["row_label"] if row["row_code"] else "", *amount_values])
+        else:
+            code = row["row_code"] or row["row_label"]
+            name = row["row_label"] if row["row_code"] else ""
+            body.append([code, name, *amount_values])
+    return spans, header_rows, body, width + lead, merges
 
 
-def two_sided_grid(cells: list[Row], income_lines: int, spending_labels: list[str]):
-    """01 and 04: 收入 (项目, 行次, 金额) beside 支出 (项目, 行次, amounts), paired by position."""
+def two_sided_grid(cells: list[Row], income_lines: int, spending_labels: list[str], style: Row | None = None):
+    """01 and 04: 收入 (项目, 行次, 金额) beside 支出 (项目, 行次, amounts), paired by position
+    (row_order, the layout's line position); without 行次 where the profile prints none."""
+    style = style or {}
+    numbered = style.get("prints_line_no", True)
     width = len(spending_labels)
+    income_label = next((cell["column_label"] for cell in cells if cell["block"] == "收入"), "金额")
+    lines = {row["row_order"]: (row, amounts) for row, amounts in _by_row(cells)}
+    if not numbered:
+        spans = [
+            Span("收入", 0, 0, colspan=2),
+            Span("支出", 0, 2, colspan=1 + width),
+            Span("项目", 1, 0),
+            Span(income_label, 1, 1),
+            Span("项目", 1, 2),
+            *[Span(label, 1, 3 + index) for index, label in enumerate(spending_labels)],
+        ]
+        body: list[list[Value]] = []
+        for line in range(1, income_lines + 1):
+            income, spending = lines.get(line), lines.get(income_lines + line)
+            if income is None and spending is None:
+                continue
+            body.append(
+                [
+                    income[0]["row_label"] if income else "",
+                    income[1].get(1) if income else None,
+                    spending[0]["row_label"] if spending else "",
+                    *[spending[1].get(order) if spending else None for order in range(1, width + 1)],
+                ]
+            )
+        return spans, 2, body, 3 + width
     spans = [
         Span("收入", 0, 0, colspan=3),
         Span("支出", 0, 3, colspan=2 + width),
         Span("项目", 1, 0),
         Span("行次", 1, 1),
-        Span("金额", 1, 2),
+        Span(income_label, 1, 2),
         Span("项目", 1, 3),
         Span("行次", 1, 4),
         *[Span(label, 1, 5 + index) for index, label in enumerate(spending_labels)],
@@ -152,8 +187,7 @@ def two_sided_grid(cells: list[Row], income_lines: int, spending_labels: list[st
         Span("", 2, 4),
         *[Span(str(2 + index), 2, 5 + index) for index in range(width)],
     ]
-    lines = {row["line_no"]: (row, amounts) for row, amounts in _by_row(cells)}
-    body: list[list[Value]] = []
+    body = []
     for line in range(1, income_lines + 1):
         income = lines.get(line)
         spending = lines.get(income_lines + line)
@@ -170,16 +204,23 @@ def two_sided_grid(cells: list[Row], income_lines: int, spending_labels: list[st
     return spans, 3, body, 5 + width
 
 
-def basic_grid(cells: list[Row]) -> tuple[list[Span], int, list[list[Value]], int, list[Span]]:
-    """06: three column groups (人员经费 | 公用经费 302 | 公用经费 other classes), totals last."""
-    spans = [Span("人员经费", 0, 0, colspan=3), Span("公用经费", 0, 3, colspan=6)]
-    spans += [Span(label, 1, col) for col, label in enumerate(["科目代码", "科目名称", "决算数"] * 3)]
+def basic_grid(
+    cells: list[Row], style: Row | None = None
+) -> tuple[list[Span], int, list[list[Value]], int, list[Span]]:
+    """06: three column groups (人员经费 | 公用经费 302 | 公用经费 other classes), totals last; or,
+    print_variant two_halves, 人员经费 | 公用经费 side by side (codes split into 类 | 款 where the
+    profile splits codes)."""
+    style = style or {}
     rows = _by_row(cells)
     personnel = [(row, amounts) for row, amounts in rows if row["block"] == "人员经费" and row["row_code"]]
     public = [(row, amounts) for row, amounts in rows if row["block"] == "公用经费" and row["row_code"]]
+    totals = {row["block"]: amounts.get(1) for row, amounts in rows if not row["row_code"]}
+    if style.get("print_variant") == "two_halves":
+        return _basic_halves(personnel, public, totals, style.get("code_style") == "split")
+    spans = [Span("人员经费", 0, 0, colspan=3), Span("公用经费", 0, 3, colspan=6)]
+    spans += [Span(label, 1, col) for col, label in enumerate(["科目代码", "科目名称", "决算数"] * 3)]
     middle = [entry for entry in public if entry[0]["row_code"].startswith("302")]
     right = [entry for entry in public if not entry[0]["row_code"].startswith("302")]
-    totals = {row["block"]: amounts.get(1) for row, amounts in rows if not row["row_code"]}
     height = max(len(personnel), len(middle), len(right))
     body: list[list[Value]] = []
     for index in range(height):
@@ -198,8 +239,51 @@ def basic_grid(cells: list[Row]) -> tuple[list[Span], int, list[list[Value]], in
     return spans, 2, body, 9, merges
 
 
-def sangong_grid(cells: list[Row]) -> tuple[list[Span], int, list[list[Value]], int]:
-    """09: 预算数 and 决算数, each 合计 | 因公出国（境）费 | 公务用车购置及运行费 (小计, 购置费, 运行费) | 公务接待费."""
+def _basic_halves(personnel, public, totals, split: bool):
+    codes = ["类", "款"] if split else ["科目代码"]
+    width = len(codes) + 2
+    spans: list[Span] = []
+    for index, block in enumerate(("人员经费", "公用经费")):
+        first = index * width
+        spans.append(Span(block, 0, first, colspan=width))
+        spans += [Span(label, 1, first + col) for col, label in enumerate([*codes, "科目名称", "决算数"])]
+    height = max(len(personnel), len(public))
+    body: list[list[Value]] = []
+    for index in range(height):
+        line: list[Value] = []
+        for group in (personnel, public):
+            if index < len(group):
+                row, amounts = group[index]
+                code = _split_code(row["row_code"])[:2] if split else [row["row_code"]]
+                line += [*code, row["row_label"], amounts.get(1)]
+            else:
+                line += [""] * (width - 1) + [None]
+        body.append(line)
+    blank = [""] * (width - 2)
+    body.append(
+        ["人员经费合计", *blank, totals.get("人员经费"), "公用经费合计", *blank, totals.get("公用经费")]
+    )
+    merges = [
+        Span("人员经费合计", height, 0, colspan=width - 1),
+        Span("公用经费合计", height, width, colspan=width - 1),
+    ]
+    return spans, 2, body, 2 * width, merges
+
+
+def _sangong_columns(cells: list[Row]) -> list[Row]:
+    """09's columns of one block, in order (one cell each)."""
+    first = cells[0]["block"] if cells else "预算数"
+    return sorted((cell for cell in cells if cell["block"] == first), key=lambda cell: cell["column_order"])
+
+
+def sangong_grid(
+    cells: list[Row], style: Row | None = None
+) -> tuple[list[Span], int, list[list[Value]], int]:
+    """09: 预算数 and 决算数, each 合计 | 因公出国（境）费 | 公务用车购置及运行费 (小计, 购置费, 运行费) |
+    公务接待费; or, print_variant pairs, each of those columns as a 预算数 | 决算数 pair."""
+    style = style or {}
+    if style.get("print_variant") == "pairs":
+        return _sangong_pairs(cells)
     spans: list[Span] = []
     body_line: list[Value] = []
     for index, block in enumerate(("预算数", "决算数")):
@@ -220,22 +304,58 @@ def sangong_grid(cells: list[Row]) -> tuple[list[Span], int, list[list[Value]], 
     return spans, 4, [body_line], 12
 
 
+def _sangong_pairs(cells: list[Row]) -> tuple[list[Span], int, list[list[Value]], int]:
+    columns = _sangong_columns(cells)
+    width = 2 * len(columns)
+    spans = [Span(columns[0]["row_label"] if columns else "", 0, 0, colspan=width)]
+    amounts = {(cell["block"], cell["column_order"]): cell["amount_wan"] for cell in cells}
+    body_line: list[Value] = []
+    col = 0
+    for index, column in enumerate(columns):
+        group = column.get("column_group")
+        if group:
+            if index == 0 or columns[index - 1].get("column_group") != group:
+                run = sum(1 for other in columns if other.get("column_group") == group)
+                spans.append(Span(group, 1, col, colspan=2 * run))
+            spans.append(Span(column["column_label"], 2, col, colspan=2))
+        else:
+            spans.append(Span(column["column_label"], 1, col, rowspan=2, colspan=2))
+        for block in ("预算数", "决算数"):
+            spans.append(Span(block, 3, col))
+            body_line.append(amounts.get((block, column["column_order"])))
+            col += 1
+    return spans, 4, [body_line], width
+
+
+def _block_labels(cells: list[Row], block: str) -> list[str]:
+    """The leaf headers of one block's columns, in order."""
+    labels = {cell["column_order"]: cell["column_label"] for cell in cells if cell["block"] == block}
+    return [labels[order] for order in sorted(labels)]
+
+
+def _printed_amounts(cells: list[Row], style: Row) -> list[Row]:
+    """The cells as the profile prints them: a zero left blank where the profile says so."""
+    if style.get("zero_display") != "blank":
+        return cells
+    return [{**cell, "amount_wan": None} if cell["amount_wan"] == 0 else cell for cell in cells]
+
+
 def build(disclosure: Disclosure, table_no: str) -> Grid:
-    """The printed grid of one table."""
-    cells = disclosure.table_cells(table_no)
+    """The printed grid of one table, as the department's profile prints it."""
     table = disclosure.table(table_no)
+    cells = _printed_amounts(disclosure.table_cells(table_no), table)
     body_spans: list[Span] = []
     if table_no in FUNCTION_TABLES:
-        header, header_rows, body, columns, body_spans = function_grid(table_no, cells)
-    elif table_no == "01":
-        header, header_rows, body, columns = two_sided_grid(cells, 31, ["金额"])
-    elif table_no == "04":
-        labels = ["合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
-        header, header_rows, body, columns = two_sided_grid(cells, 32, labels)
+        header, header_rows, body, columns, body_spans = function_grid(table_no, cells, table)
+    elif table_no in ("01", "04"):
+        income_lines = 31 if table_no == "01" else 32
+        header, header_rows, body, columns = two_sided_grid(
+            cells, income_lines, _block_labels(cells, "支出"), table
+        )
     elif table_no == "06":
-        header, header_rows, body, columns, body_spans = basic_grid(cells)
+        header, header_rows, body, columns, body_spans = basic_grid(cells, table)
     else:
-        header, header_rows, body, columns = sangong_grid(cells)
+        header, header_rows, body, columns = sangong_grid(cells, table)
     return Grid(
         table_no=table_no,
         title=table["table_title"],
@@ -246,8 +366,11 @@ def build(disclosure: Disclosure, table_no: str) -> Grid:
         header_rows=header_rows,
         body=body,
         body_spans=body_spans,
+        table_label=table.get("table_label") or f"公开{table_no}表",
     )
 
 
 def build_all(disclosure: Disclosure) -> list[Grid]:
-    return [build(disclosure, table["table_no"]) for table in disclosure.tables]
+    """Every table, in the order the department's profile prints them."""
+    ordered = sorted(disclosure.tables, key=lambda table: (table.get("print_order") or 0, table["table_no"]))
+    return [build(disclosure, table["table_no"]) for table in ordered]

@@ -28,12 +28,14 @@ create temp table sangong_categories as
 select economic_code, sangong_category_code
 from read_csv('${reference}/ref_sangong_categories.csv', all_varchar = true);
 
+-- The layouts of the profile the benchmark's ledgers publish in (their departments name none).
 create temp table layout_columns as
 select
     table_no, coalesce(block, '') as block, column_order::integer as column_order, column_label,
     nullif(flows, '') as flows, nullif(fund_filter, '') as fund_filter,
     nullif(income_type_code, '') as income_type_code, nullif(spending_group, '') as spending_group
-from read_csv('${reference}/layout_columns.csv', all_varchar = true);
+from read_csv('${reference}/layout_columns.csv', all_varchar = true)
+where profile_code = 'central-2023';
 
 create temp table layout_lines as
 select
@@ -45,19 +47,22 @@ from (
     select '01' as table_no, * from read_csv('${reference}/layout_t01.csv', all_varchar = true)
     union all by name
     select '04' as table_no, * from read_csv('${reference}/layout_t04.csv', all_varchar = true)
-);
+)
+where profile_code = 'central-2023';
 
 create temp table layout_t06 as
 select
     valid_from_year::integer as valid_from_year, valid_to_year::integer as valid_to_year,
     row_order::integer as row_order, block, nullif(row_code, '') as row_code, row_kind
-from read_csv('${reference}/layout_t06.csv', all_varchar = true);
+from read_csv('${reference}/layout_t06.csv', all_varchar = true)
+where profile_code = 'central-2023';
 
 create temp table layout_t09 as
 select
     valid_from_year::integer as valid_from_year, valid_to_year::integer as valid_to_year,
     block, flows, column_order::integer as column_order, column_label, sangong_category_code
-from read_csv('${reference}/layout_t09.csv', all_varchar = true);
+from read_csv('${reference}/layout_t09.csv', all_varchar = true)
+where profile_code = 'central-2023';
 
 -- One pass over the ledger: every amount by unit, year, flow and classification.
 create temp table unit_flows as
