@@ -13,7 +13,9 @@ renamed as (
         cast(department_name as varchar) as department_name,
         -- profile_code is optional in the departments file (DECISIONLOG §21): a file without the
         -- column lands it empty, and empty is the default profile.
-        coalesce(nullif(trim(cast(profile_code as varchar)), ''), {{ default_profile_code() }}) as profile_code
+        coalesce(
+            nullif(trim(cast(profile_code as varchar)), ''), {{ default_profile_code() }}
+        ) as profile_code
     from source
 )
 
