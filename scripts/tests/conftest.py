@@ -24,6 +24,7 @@ PROOF_BUILDS = {
     "first",
     "empty files",
     "units",
+    "profiles",
     "lines",
     "identities",
     "file problems",

@@ -476,7 +476,10 @@ def test_each_identity_case_fails_exactly_its_rules(identity_findings):
 def test_every_rule_in_the_catalogue_is_proven(identity_findings):
     _, project = identity_findings
     catalogue = catalogue_from_manifest(project / "target" / "manifest.json")
-    if set(PROVEN) != PROOF_BUILDS:
-        pytest.skip(f"run the whole suite: the proofs of {sorted(PROOF_BUILDS - set(PROVEN))} are needed")
+    assert set(PROVEN) <= PROOF_BUILDS, (
+        f"proof builds not listed in conftest.PROOF_BUILDS: {set(PROVEN) - PROOF_BUILDS}"
+    )
+    if missing := PROOF_BUILDS - set(PROVEN):
+        pytest.skip(f"run the whole suite: the proofs of {sorted(missing)} are needed")
     proven = set().union(*PROVEN.values())
     assert sorted(set(catalogue) - proven) == []
