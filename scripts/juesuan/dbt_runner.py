@@ -1,7 +1,7 @@
 """The one way the project's Python runs dbt: ``juesuan build``, the tests and the benchmark.
 
 Every run gets the same environment: the profile from the project folder (``DBT_PROFILES_DIR``),
-the warehouse file (``JUESUAN_DUCKDB``), the ledger folder (``JUESUAN_LEDGER_PATH``; unset means
+the warehouse file (``JUESUAN_DUCKDB``), the ledger folder (``JUESUAN_LEDGER_PATH``, and its door, ``JUESUAN_LEDGER_DOOR``; unset means
 the bundled example seeds, so a ledger path set in the caller's shell never leaks into a test),
 no usage statistics; and the same command: the venv's ``dbt``, the project folder, and the target
 and log folders when given.
@@ -14,6 +14,8 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from juesuan.vouchers import ledger_door
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -43,10 +45,13 @@ def dbt_environment(
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
     }
     environment.pop("JUESUAN_LEDGER_PATH", None)
+    environment.pop("JUESUAN_LEDGER_DOOR", None)
     if warehouse is not None:
         environment["JUESUAN_DUCKDB"] = str(warehouse)
     if ledger is not None:
         environment["JUESUAN_LEDGER_PATH"] = str(ledger)
+        # The books or the contract files (macros/vouchers/ledger_door.sql): dbt must know before it parses.
+        environment["JUESUAN_LEDGER_DOOR"] = ledger_door(ledger)
     return {**environment, **(extra or {})}
 
 

@@ -1,0 +1,25 @@
+with
+
+source as (
+    select * from {{ book_relation('trial_balance') }}
+),
+
+renamed as (
+    select
+        {{ book_file_label('trial_balance') }} as source_file,
+        cast(fiscal_year as integer) as fiscal_year,
+        {{ normalised_code('unit_code') }} as unit_code,
+        {{ normalised_code('account_code') }} as account_code,
+        cast(account_name as varchar) as account_name,
+        {{ aux_item('function_code', 'aux_text', 'function') }} as function_code,
+        {{ aux_item('fund_source', 'aux_text', 'fund_source') }} as fund_source_as_given,
+        {{ aux_item('project_code', 'aux_text', 'project') }} as project_code,
+        cast(aux_text as varchar) as aux_text,
+        {{ book_amount('opening_debit_yuan', 'trial_balance') }} as opening_debit_yuan,
+        cast(opening_debit_yuan as varchar) as opening_debit_yuan_as_given,
+        {{ book_amount('opening_credit_yuan', 'trial_balance') }} as opening_credit_yuan,
+        cast(opening_credit_yuan as varchar) as opening_credit_yuan_as_given
+    from source
+)
+
+select * from renamed
