@@ -6,8 +6,25 @@
 with
 
 lines as (
-    select * from {{ ref('int_vouchers__lines_classified') }}
-    where left(account_code, 1) in ('6', '7')
+    select
+        lines.source_file,
+        lines.unit_code,
+        lines.fiscal_year,
+        left(lines.account_code, 4) as account_code,
+        vouchers.is_closing_voucher,
+        -- 预算收入 credit − debit, 预算支出 debit − credit (as the lines are classified)
+        case
+            when left(lines.account_code, 1) = '6'
+                then coalesce(lines.credit_yuan, 0) - coalesce(lines.debit_yuan, 0)
+            else coalesce(lines.debit_yuan, 0) - coalesce(lines.credit_yuan, 0)
+        end as amount_yuan
+    from {{ ref('stg_ledger__vouchers') }} as lines
+    inner join {{ ref('int_vouchers__vouchers') }} as vouchers
+        on lines.source_file = vouchers.source_file
+        and lines.unit_code = vouchers.unit_code
+        and lines.fiscal_year = vouchers.fiscal_year
+        and lines.voucher_no = vouchers.voucher_no
+    where left(lines.account_code, 1) in ('6', '7')
 ),
 
 closed_years as (
@@ -15,7 +32,7 @@ closed_years as (
         unit_code,
         fiscal_year
     from lines
-    where line_role = 'closing'
+    where is_closing_voucher
 ),
 
 by_account as (
@@ -23,11 +40,11 @@ by_account as (
         source_file,
         unit_code,
         fiscal_year,
-        left(account_code, 4) as account_code,
-        sum(case when line_role <> 'closing' then amount_yuan else 0 end) as imported_yuan,
-        -sum(case when line_role = 'closing' then amount_yuan else 0 end) as closed_yuan
+        account_code,
+        sum(case when not is_closing_voucher then amount_yuan else 0 end) as imported_yuan,
+        -sum(case when is_closing_voucher then amount_yuan else 0 end) as closed_yuan
     from lines
-    group by source_file, unit_code, fiscal_year, left(account_code, 4)
+    group by source_file, unit_code, fiscal_year, account_code
 ),
 
 final as (

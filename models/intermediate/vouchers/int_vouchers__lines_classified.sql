@@ -29,25 +29,14 @@ basic_components_by_class as (
 ),
 
 vouchers as (
-    select
-        source_file,
-        unit_code,
-        fiscal_year,
-        voucher_no,
-        {{ closing_summary_flag('summary') }} as has_closing_summary,
-        bool_or(left(account_code, 1) in ('6', '7')) as has_flow_line,
-        bool_or(left(account_code, 1) = '8' and left(account_code, 4) <> '8001') as has_balance_line,
-        bool_or(left(account_code, 4) = '8001') as has_fund_balance_line
-    from lines
-    group by source_file, unit_code, fiscal_year, voucher_no
+    select * from {{ ref('int_vouchers__vouchers') }}
 ),
 
 joined as (
     select
         lines.*,
         units.department_code,
-        vouchers.has_flow_line
-        and (vouchers.has_balance_line or vouchers.has_closing_summary) as is_closing_voucher,
+        vouchers.is_closing_voucher,
         vouchers.has_fund_balance_line,
         mappings.mapped_account_code,
         mappings.is_department_overlay,
@@ -89,8 +78,6 @@ joined as (
 final as (
     select
         joined.*,
-        joined.unit_code || '/' || cast(joined.fiscal_year as varchar)
-        || '/' || coalesce(joined.voucher_no, '') || '/' || coalesce(joined.line_no, '') as entry_id,
         fund_sources.is_appropriation as fund_is_appropriation,
         case
             when left(joined.account_code, 1) in ('1', '2', '3', '4', '5') then 'financial'
@@ -104,11 +91,11 @@ final as (
             when joined.voucher_flow = 'skipped' then 'balance_transfer'
             else joined.voucher_flow
         end as line_role,
-        case
+        cast(case
             when joined.voucher_flow = 'income'
                 then coalesce(joined.credit_yuan, 0) - coalesce(joined.debit_yuan, 0)
             else coalesce(joined.debit_yuan, 0) - coalesce(joined.credit_yuan, 0)
-        end as amount_yuan
+        end as decimal(18, 2)) as amount_yuan
     from joined
     left join fund_sources on joined.fund_source_code = fund_sources.fund_source_code
 )
