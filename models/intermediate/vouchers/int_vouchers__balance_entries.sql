@@ -20,7 +20,8 @@ opening_balances as (
                 then coalesce(funds_by_code.fund_source_code, funds_by_name.fund_source_code)
         end as fund_source_code,
         cast(
-            coalesce(balances.opening_credit_yuan, 0) - coalesce(balances.opening_debit_yuan, 0) as decimal(18, 2)
+            coalesce(balances.opening_credit_yuan, 0)
+            - coalesce(balances.opening_debit_yuan, 0) as decimal(18, 2)
         ) as amount_yuan
     from {{ ref('stg_ledger__trial_balance') }} as balances
     left join {{ ref('int_units_with_departments') }} as units on balances.unit_code = units.unit_code
