@@ -9,9 +9,10 @@ renamed as (
     select
         {{ book_file_label('vouchers') }} as source_file,
         {#- A voucher line's name in findings: unit/year/voucher/line, as the finance system numbers it. #}
-        coalesce({{ normalised_code('unit_code') }}, '') || '/' || coalesce(trim(cast(fiscal_year as varchar)), '') || '/'
-        || coalesce(trim(cast(voucher_no as varchar)), '') || '/' || coalesce(trim(cast(line_no as varchar)), '')
-            as entry_id,
+        coalesce({{ normalised_code('unit_code') }}, '')
+        || '/' || coalesce(trim(cast(fiscal_year as varchar)), '')
+        || '/' || coalesce(trim(cast(voucher_no as varchar)), '')
+        || '/' || coalesce(trim(cast(line_no as varchar)), '') as entry_id,
         cast(fiscal_year as integer) as fiscal_year,
         {{ normalised_code('unit_code') }} as unit_code,
         cast(posting_date as date) as posting_date,

@@ -44,7 +44,7 @@ def combined_contract(folder: Path) -> Path:
     return folder
 
 
-def build(root: Path, name: str, ledger: Path) -> Path:
+def build(root: Path, name: str, ledger: Path) -> tuple[Path, str]:
     warehouse = root / f"{name}.duckdb"
     completed = run_dbt(
         ["build"],
@@ -54,20 +54,25 @@ def build(root: Path, name: str, ledger: Path) -> Path:
         log_path=root / f"logs-{name}",
     )
     assert completed.returncode == 0, completed.stdout[-4000:]
-    return warehouse
+    return warehouse, completed.stdout
 
 
 @pytest.fixture(scope="module")
-def doors(tmp_path_factory) -> dict[str, Path]:
+def doors(tmp_path_factory) -> dict:
     root = tmp_path_factory.mktemp("doors")
     contract = combined_contract(root / "contract")
     books = root / "books"
     write_books(books, contract)
     assert ledger_door(contract) == "contract" and ledger_door(books) == "vouchers"
+    (contract_warehouse, _), (books_warehouse, books_log) = (
+        build(root, "contract", contract),
+        build(root, "books", books),
+    )
     return {
-        "contract": build(root, "contract", contract),
-        "books": build(root, "books", books),
+        "contract": contract_warehouse,
+        "books": books_warehouse,
         "books_folder": books,
+        "books_log": books_log,
     }
 
 
@@ -97,6 +102,15 @@ def test_the_books_build_read_only_the_books(doors):
     assert [(Path(source).name, amount) for source, amount in opening] == [
         ("trial_balance.csv", Decimal("491400.00"))
     ]
+
+
+def test_the_build_says_what_became_of_the_voucher_lines(doors):
+    counts = read(
+        doors["books"],
+        "select sum(lines_read), sum(lines_used), sum(closing_lines_excluded) from intermediate.int_vouchers__line_counts",
+    )[0]
+    said = "凭证明细 voucher lines: read {}, used {}, closing entries excluded {}".format(*counts)
+    assert said in doors["books_log"]
 
 
 def test_closing_vouchers_are_excluded_and_reconciled(doors):
