@@ -319,6 +319,18 @@ def write_balances(books: Books, rows: list[dict[str, str]]) -> list[dict[str, s
                 }
             )
             continue
+        if row["balance_type_code"] == "surplus_distribution":
+            # 提取专用结余: a transfer between 结余 accounts, no money moves (skipped, never summed).
+            books.voucher(
+                row["unit_code"],
+                row["fiscal_year"],
+                f"{row['fiscal_year']}-12-30",
+                "提取专用结余",
+                [
+                    {"account": "8701", **amount_sides(amount, "debit"), **aux},
+                    {"account": "8301", **amount_sides(amount, "credit"), **aux},
+                ],
+            )
         books.voucher(
             row["unit_code"],
             row["fiscal_year"],

@@ -158,6 +158,7 @@ def test_the_books_hold_what_a_finance_system_exports(doors):
         line["summary"].startswith("红字冲销") and line["debit_yuan"].startswith("-") for line in lines
     )
     assert any(line["summary"] == "年末结转本年预算收支" for line in lines)
+    assert any(line["summary"] == "提取专用结余" for line in lines)
 
 
 def test_the_generator_is_deterministic(tmp_path):
