@@ -260,14 +260,14 @@ def test_line_rules_fire_each_on_its_own_line(tmp_path):
 
 # ---------------------------------------------------------------- build 5: the books
 def build_books(
-    tmp_path: Path, cases: list[dict[str, str]], targets: bool = False
+    tmp_path: Path, cases: list[dict[str, str]], tables: bool = False
 ) -> tuple[Path, list[dict]]:
     """The example's books with `cases` appended, read through the voucher door; a department
     overlay maps 7901 for ZZGX-DSJ (voucher_cases.py)."""
     project = copy_project(tmp_path / "project")
     with (project / "seeds/reference/ref_budget_account_overlays.csv").open("a", encoding="utf-8") as handle:
         handle.write(OVERLAY)
-    books = broken_books(tmp_path / "books", cases, targets)
+    books = broken_books(tmp_path / "books", cases, tables)
     run_dbt(["build"], project=project, warehouse=project / "warehouse.duckdb", ledger=books)
     return project, findings(project)
 
@@ -283,7 +283,7 @@ def test_voucher_raw_field_rules_fire(tmp_path):
 
 
 def test_voucher_line_rules_fire_each_on_its_own_line(tmp_path):
-    project, rows = build_books(tmp_path, line_cases(), targets=True)
+    project, rows = build_books(tmp_path, line_cases(), tables=True)
     assert rules_by([r for r in rows if r["entry_id"]], "entry_id") == LINE_EXPECTED
     assert {
         (r["rule_id"], r["unit_code"], r["fiscal_year"]) for r in rows if not r["entry_id"]

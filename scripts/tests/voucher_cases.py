@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from juesuan.vouchers import TARGET_COLUMNS, VOUCHER_COLUMNS, write_books
+from juesuan.vouchers import TARGET_COLUMNS, TRIAL_BALANCE_COLUMNS, VOUCHER_COLUMNS, write_books
 
 OPEN_YEAR = {"unit_code": "ZZGX-DSJ-02", "fiscal_year": "2022", "posting_date": "2022-09-01"}
 CLOSED_YEAR = {"unit_code": "ZZGX-DSJ-01", "fiscal_year": "2023", "posting_date": "2023-09-01"}
@@ -98,11 +98,21 @@ BUDGET_TARGET_CASE = {
 }
 
 
-def broken_books(folder: Path, cases: list[dict[str, str]], targets: bool = False) -> Path:
-    """The example's books with the cases appended (and the budget target case); returns the folder."""
+OPENING = {"unit_code": "ZZGX-DSJ-02", "fiscal_year": "2022", "opening_credit_yuan": "1.00"}
+TRIAL_BALANCE_CASES = [
+    {**OPENING, "account_code": "8199", "function_code": "2010302", "fund_source": "unit_funds"},  # I50
+    {**OPENING, "account_code": "8101", "function_code": "", "fund_source": "general_budget"},  # I51
+    {**OPENING, "account_code": "8201", "function_code": "2010302", "fund_source": "没有这种资金"},  # I55
+]
+
+
+def broken_books(folder: Path, cases: list[dict[str, str]], tables: bool = False) -> Path:
+    """The example's books with the cases appended (and, with `tables`, the budget target and
+    trial balance cases); returns the folder."""
     write_books(folder)
     append(folder / "vouchers.csv", VOUCHER_COLUMNS, cases)
-    append(folder / "budget_targets.csv", TARGET_COLUMNS, [BUDGET_TARGET_CASE] if targets else [])
+    append(folder / "budget_targets.csv", TARGET_COLUMNS, [BUDGET_TARGET_CASE] if tables else [])
+    append(folder / "trial_balance.csv", TRIAL_BALANCE_COLUMNS, TRIAL_BALANCE_CASES if tables else [])
     return folder
 
 
@@ -117,6 +127,9 @@ LINE_EXPECTED = {
     "ZZGX-DSJ-02/2022/CASE-I56/1": {"I56"},
     "ZZGX-DSJ-02/2022/CASE-I57/1": {"I57"},
     "CASE-I60": {"I60"},
+    "ZZGX-DSJ-02/2022/余额表/8199/2010302/unit_funds": {"I50"},
+    "ZZGX-DSJ-02/2022/余额表/8101//general_budget": {"I51"},
+    "ZZGX-DSJ-02/2022/余额表/8201/2010302/没有这种资金": {"I55"},
 }
 LINE_UNNAMED = {("I58", "ZZGX-DSJ-01", 2023)}
 RAW_EXPECTED = {
