@@ -259,9 +259,7 @@ def test_line_rules_fire_each_on_its_own_line(tmp_path):
 
 
 # ---------------------------------------------------------------- build 5: the books
-def build_books(
-    tmp_path: Path, cases: list[dict[str, str]], tables: bool = False
-) -> tuple[Path, list[dict]]:
+def build_books(tmp_path: Path, cases: list[dict[str, str]], tables: bool = False) -> tuple[Path, list[dict]]:
     """The example's books with `cases` appended, read through the voucher door; a department
     overlay maps 7901 for ZZGX-DSJ (voucher_cases.py)."""
     project = copy_project(tmp_path / "project")
