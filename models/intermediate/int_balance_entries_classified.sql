@@ -1,9 +1,9 @@
--- Grain: one row per balance entry (same rows as stg_ledger__balance_entries), with the unit's
+-- Grain: one row per balance entry (same rows as int_ledger__balance_entries), with the unit's
 -- department, the 项's 类 and the fund source's budget.
 with
 
 entries as (
-    select * from {{ ref('stg_ledger__balance_entries') }}
+    select * from {{ ref('int_ledger__balance_entries') }}
 ),
 
 units as (

@@ -1,9 +1,9 @@
--- Grain: one row per budget line (same rows as stg_ledger__budget_lines), classified like the
+-- Grain: one row per budget line (same rows as int_ledger__budget_lines), classified like the
 -- spending entries.
 with
 
 budget_lines as (
-    select * from {{ ref('stg_ledger__budget_lines') }}
+    select * from {{ ref('int_ledger__budget_lines') }}
 ),
 
 units as (

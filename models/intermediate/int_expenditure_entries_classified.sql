@@ -1,10 +1,10 @@
--- Grain: one row per spending entry (same rows as stg_ledger__expenditure_entries), with the
+-- Grain: one row per spending entry (same rows as int_ledger__expenditure_entries), with the
 -- unit's department, the 项's 款 and 类, the economic 款's 类, the fund source's budget, the
 -- spending group and the 三公 category. Left joins keep every row; the tests report unknown codes.
 with
 
 entries as (
-    select * from {{ ref('stg_ledger__expenditure_entries') }}
+    select * from {{ ref('int_ledger__expenditure_entries') }}
 ),
 
 units as (

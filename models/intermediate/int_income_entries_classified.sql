@@ -1,10 +1,10 @@
--- Grain: one row per income entry (same rows as stg_ledger__income_entries), with the unit's
+-- Grain: one row per income entry (same rows as int_ledger__income_entries), with the unit's
 -- department, the 项's 款 and 类, and the fund source's budget. Joins are left joins: an entry
 -- with an unknown code keeps its row with nulls, and the tests on this model report it.
 with
 
 entries as (
-    select * from {{ ref('stg_ledger__income_entries') }}
+    select * from {{ ref('int_ledger__income_entries') }}
 ),
 
 units as (

@@ -33,6 +33,10 @@ COMMANDS = {
     "docs": ("juesuan.docs", "write the documentation site, one offline HTML file"),
     "codes": ("juesuan.codes", "install a year's official code list into the reference seeds"),
     "generate": ("juesuan.generate", "generate a synthetic ledger of any size that passes every check"),
+    "vouchers": (
+        "juesuan.vouchers",
+        "write a contract ledger as a finance system's books (vouchers, trial balance)",
+    ),
 }
 DEVELOPER_COMMANDS = {
     "rules": ("juesuan_dev.rules", "write docs/rules.md, the rule catalogue, from the project's tests"),

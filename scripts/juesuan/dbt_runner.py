@@ -3,7 +3,9 @@
 Every run gets the same environment: the profile from the project folder (``DBT_PROFILES_DIR``),
 the warehouse file (``JUESUAN_DUCKDB``), the landed ledger (``JUESUAN_LEDGER_LANDING``: a ledger
 folder given as ``ledger`` is landed first by the ingest step, into ``<target>/landing``; unset
-means the bundled example seeds, so a ledger set in the caller's shell never leaks into a test),
+means the bundled example seeds, so a ledger set in the caller's shell never leaks into a test)
+and its door (``JUESUAN_LEDGER_DOOR``: the books or the contract's lines files, which dbt must
+know before it parses, macros/vouchers/ledger_door.sql),
 no usage statistics; and the same command: the venv's ``dbt``, the project folder, and the target
 and log folders when given.
 """
@@ -15,6 +17,10 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from juesuan.ingest import Landing
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -32,7 +38,7 @@ def dbt_executable() -> str:
 
 def dbt_environment(
     warehouse: Path | None = None,
-    landing: Path | None = None,
+    landing: Landing | None = None,
     profiles_dir: Path | None = None,
     project: Path = PROJECT,
     extra: dict[str, str] | None = None,
@@ -45,10 +51,12 @@ def dbt_environment(
     }
     environment.pop("JUESUAN_LEDGER_PATH", None)
     environment.pop("JUESUAN_LEDGER_LANDING", None)
+    environment.pop("JUESUAN_LEDGER_DOOR", None)
     if warehouse is not None:
         environment["JUESUAN_DUCKDB"] = str(warehouse)
     if landing is not None:
-        environment["JUESUAN_LEDGER_LANDING"] = str(landing)
+        environment["JUESUAN_LEDGER_LANDING"] = str(landing.landing)
+        environment["JUESUAN_LEDGER_DOOR"] = landing.door
     return {**environment, **(extra or {})}
 
 
@@ -82,19 +90,18 @@ def run_dbt(
     """Run dbt to the end; output captured as text unless ``capture`` is false. A ``ledger``
     folder is landed first (juesuan.ingest) into ``<target_path>/landing``; what was read from
     where is printed unless the output is captured."""
-    landing = None
+    landed = None
     if ledger is not None:
         from juesuan.ingest import describe, ingest
 
-        landing = (target_path or project / "target") / "landing"
-        landed = ingest(ledger, landing, project)
+        landed = ingest(ledger, (target_path or project / "target") / "landing", project)
         if not capture:
             describe(landed)
             sys.stdout.flush()
     return subprocess.run(
         dbt_command(arguments, project, target_path, log_path),
         cwd=project,
-        env=dbt_environment(warehouse, landing, project=project, extra=extra_env),
+        env=dbt_environment(warehouse, landed, project=project, extra=extra_env),
         capture_output=capture,
         text=True,
         check=check,

@@ -60,15 +60,21 @@ Validator = extend(
 
 
 def normalised(node: Any) -> Any:
-    """The document with every severity spelt as the schema spells it (dbt ignores its case)."""
+    """The document with every severity spelt as the schema spells it (dbt ignores its case), and
+    an ``enabled`` given as a Jinja expression read as the boolean dbt renders it to."""
     if isinstance(node, dict):
-        return {
-            key: value.capitalize() if key in SEVERITY_KEYS and isinstance(value, str) else normalised(value)
-            for key, value in node.items()
-        }
+        return {key: normalised_value(key, value) for key, value in node.items()}
     if isinstance(node, list):
         return [normalised(item) for item in node]
     return node
+
+
+def normalised_value(key: Any, value: Any) -> Any:
+    if key in SEVERITY_KEYS and isinstance(value, str):
+        return value.capitalize()
+    if key in ("enabled", "+enabled") and isinstance(value, str) and value.strip().startswith("{{"):
+        return True
+    return normalised(value)
 
 
 def where(document: Any, path: list) -> str:

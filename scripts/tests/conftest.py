@@ -25,11 +25,14 @@ PROOF_BUILDS = {
     "empty files",
     "units",
     "profiles",
+    "books_raw",
+    "books_lines",
     "lines",
     "identities",
     "file problems",
     "unreadable values",
     "extra columns",
+    "doors",
 }
 PROJECT_PARTS = ["dbt_project.yml", "profiles.yml", "selectors.yml", "models", "seeds", "tests", "macros"]
 

@@ -19,7 +19,7 @@ import duckdb
 import openpyxl
 import pytest
 import xlwt
-from conftest import PROVEN, copy_project, failed
+from conftest import PROJECT, PROVEN, copy_project, failed
 
 from juesuan.dbt_runner import run_dbt
 from juesuan.generate import Shape, generate
@@ -467,3 +467,21 @@ def test_values_no_rule_can_read_are_named_by_row(built, tmp_path):
     ]
     assert "posting_date_as_given=07/05/2022" in completed.stdout
     PROVEN["unreadable values"] = {rule_id for rule_id, _, _ in rows}
+
+
+def test_books_beside_lines_files_are_refused(tmp_path):
+    """A folder is read through one door: the example's books (vouchers, trial balance, budget
+    targets) with an income lines file beside them would count that income twice or not at all;
+    I61 names the file and no table is built."""
+    from juesuan.vouchers import write_books
+
+    folder = tmp_path / "both"
+    write_books(folder)
+    shutil.copyfile(PROJECT / "seeds/example/example_income_entries.csv", folder / "income_entries.csv")
+    other = copy_project(tmp_path / "project")
+    completed = dbt(other, folder, "build")
+    results = statuses(other)
+    assert failed(results) == {"i61_one_door_per_folder"}, completed.stdout[-3000:]
+    assert results["rpt_disclosure_cells"] == "skipped"
+    assert f"{folder}/income_entries.csv beside the books (vouchers)" in completed.stdout
+    PROVEN["doors"] = {"I61"}

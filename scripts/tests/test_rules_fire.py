@@ -1,6 +1,6 @@
 """Every rule of the catalogue is proven: a corrupted copy makes exactly the expected rules fail.
 
-Six dbt runs cover all rules, because a failing input rule stops everything built on top of
+Seven dbt runs cover all rules, because a failing input rule stops everything built on top of
 it (DECISIONLOG.md §9), so rules at different depths need different builds:
 
 1. reference code lists and raw ledger fields (R01-R04, I17-I20, I25, I26, I28, I30), and, in a
@@ -11,7 +11,10 @@ it (DECISIONLOG.md §9), so rules at different depths need different builds:
    cell of that copy's tables is changed and the tests are run again. A valid ledger cannot break
    an identity (the tables are computed from it), so the proof corrupts the tables instead. The
    same build proves the plausibility warnings on department copies with one line more (I31, I32)
-   and, by two offsetting flows written into int_ledger_flows, the scope bound (I29).
+   and, by two offsetting flows written into int_ledger_flows, the scope bound (I29);
+5. the books (issue 13), read through the voucher door, in two builds: the voucher fields and an
+   unbalanced voucher (I17-I20, I28, I59), then lines that read well but cannot be classified
+   (I50-I58, I60), with a department overlay row that must be taken.
 """
 
 from __future__ import annotations
@@ -22,7 +25,18 @@ import duckdb
 import pytest
 from conftest import PROOF_BUILDS, PROVEN, copy_project, dbt_build, dbt_run, edit_csv, findings, rules_by
 from ledger_cases import add_department_copies, append_rows, template
+from voucher_cases import (
+    LINE_EXPECTED,
+    LINE_UNNAMED,
+    OVERLAY,
+    RAW_EXPECTED,
+    RAW_UNNAMED,
+    broken_books,
+    line_cases,
+    raw_cases,
+)
 
+from juesuan.dbt_runner import run_dbt
 from juesuan_dev.rules import catalogue_from_manifest
 
 
@@ -255,6 +269,45 @@ def test_line_rules_fire_each_on_its_own_line(tmp_path):
     expected["CASE-I23b"] = {"I23"}
     assert rules_by(rows, "entry_id") == expected
     PROVEN["lines"] = {r["rule_id"] for r in rows}
+
+
+# ---------------------------------------------------------------- build 5: the books
+def build_books(tmp_path: Path, cases: list[dict[str, str]], tables: bool = False) -> tuple[Path, list[dict]]:
+    """The example's books with `cases` appended, read through the voucher door; a department
+    overlay maps 7901 for ZZGX-DSJ (voucher_cases.py)."""
+    project = copy_project(tmp_path / "project")
+    with (project / "seeds/reference/ref_budget_account_overlays.csv").open("a", encoding="utf-8") as handle:
+        handle.write(OVERLAY)
+    books = broken_books(tmp_path / "books", cases, tables)
+    run_dbt(["build"], project=project, warehouse=project / "warehouse.duckdb", ledger=books)
+    return project, findings(project)
+
+
+def test_voucher_raw_field_rules_fire(tmp_path):
+    _, rows = build_books(tmp_path, raw_cases())
+    assert rules_by([r for r in rows if r["entry_id"]], "entry_id") == RAW_EXPECTED
+    assert {
+        (r["rule_id"], r["unit_code"], r["fiscal_year"]) for r in rows if not r["entry_id"]
+    } == RAW_UNNAMED
+    assert any("CASE-I59" in r["detail"] for r in rows if r["rule_id"] == "I59")
+    PROVEN["books_raw"] = {r["rule_id"] for r in rows}
+
+
+def test_voucher_line_rules_fire_each_on_its_own_line(tmp_path):
+    project, rows = build_books(tmp_path, line_cases(), tables=True)
+    assert rules_by([r for r in rows if r["entry_id"]], "entry_id") == LINE_EXPECTED
+    assert {
+        (r["rule_id"], r["unit_code"], r["fiscal_year"]) for r in rows if not r["entry_id"]
+    } == LINE_UNNAMED
+    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
+        overlay = connection.sql(
+            "select line_role, spending_type_code, fund_source_code, function_code, economic_code,"
+            " is_department_overlay from intermediate.int_vouchers__lines_classified"
+            " where voucher_no = 'CASE-OVERLAY' and account_code = '7901'"
+        ).fetchall()
+    # The combined 辅助核算 text read, the overlay row taken, 人员/公用 from the overlay's detail.
+    assert overlay == [("expenditure", "basic_public", "unit_funds", "2010302", "30201", True)]
+    PROVEN["books_lines"] = {r["rule_id"] for r in rows}
 
 
 # ---------------------------------------------------------------- build 4: identities

@@ -34,6 +34,10 @@ def describe(result: Landing, stream=sys.stdout) -> None:
         if read.status == "absent":
             print(f"  {read.entity:<{width}}  (no file: optional)", file=stream)
             continue
+        if read.status == "other_door":
+            if result.door == "vouchers":  # the lines files are what the books become
+                print(f"  {read.entity:<{width}}  (from the books)", file=stream)
+            continue
         if read.source_file is None or read.status == "refused":
             problems = [item.rule_id for item in result.findings if item.entity == read.entity]
             print(f"  {read.entity:<{width}}  not read: {', '.join(sorted(set(problems)))}", file=stream)

@@ -41,6 +41,8 @@ class Entity:
     optional: bool = False
     # header_key -> contract column name (the name itself and every alias)
     names: dict[str, str] = field(default_factory=dict)
+    # 'contract' or 'vouchers': the door the entity belongs to (meta `door`); None: both doors.
+    door: str | None = None
 
     @property
     def required(self) -> list[str]:
@@ -88,11 +90,16 @@ def load_contract(project: Path) -> Contract:
         names: dict[str, str] = {}
         for column in columns:
             names[header_key(column.name)] = column.name
-            for entity, alias in aliases.get(column.name, []):
-                if entity in ("*", table["name"]):
-                    names.setdefault(header_key(alias), column.name)
+        # An entity's own aliases before those of every entity (`*`): a voucher file's 资金性质
+        # is its fund_source, a contract file's its fund_source_code.
+        for scope in (table["name"], "*"):
+            for column in columns:
+                for entity, alias in aliases.get(column.name, []):
+                    if entity == scope:
+                        names.setdefault(header_key(alias), column.name)
+        meta = meta_of(table)
         entities[table["name"]] = Entity(
-            table["name"], columns, bool(meta_of(table).get("optional", False)), names
+            table["name"], columns, bool(meta.get("optional", False)), names, meta.get("door")
         )
     return Contract(entities, load_rules(project))
 

@@ -66,7 +66,7 @@ class FileRead:
     """What was read for one entity (a row of files.parquet)."""
 
     entity: str
-    status: str  # landed | in_place | absent | refused
+    status: str  # landed | in_place | absent | refused | other_door (the other door's entity)
     source_file: str | None = None
     file_format: str | None = None
     encoding: str | None = None
@@ -88,6 +88,7 @@ class Landing:
     files: list[FileRead]
     findings: list[Finding]
     not_read: list[str]  # files in the folder that are no entity's
+    door: str = "contract"  # the books ('vouchers') or the contract's lines files
 
     def errors(self, contract: Contract) -> list[Finding]:
         return [item for item in self.findings if contract.rule(item.rule_id).severity == "error"]
@@ -99,17 +100,33 @@ def land(folder: Path, landing: Path, contract: Contract) -> Landing:
         stale.unlink()
     files, findings = [], []
     present = sorted(path for path in folder.iterdir() if path.is_file() and not path.name.startswith("."))
+    door = door_of(present)
     claimed: set[Path] = set()
     for entity in contract.entities.values():
         named = [path for path in present if path.stem.strip().lower() == entity.name]
         claimed.update(named)
+        if entity.door not in (None, door):
+            # The other door's file: absent is right; present, it would be ignored or counted
+            # twice (the books and the lines derived from them), so it is refused.
+            files.append(empty(entity, landing, "other_door"))
+            if named:
+                listed = " and ".join(str(path) for path in named)
+                problem = f"{listed} beside the books (vouchers): a folder holds the books or the lines files, not both"
+                findings.append(Finding("I61", entity.name, listed, problem))
+            continue
         read, found = land_entity(entity, named, landing)
         files.append(read)
         findings.extend(found)
     write_table(landing / "findings.parquet", [asdict(item) for item in findings], FINDINGS_SCHEMA)
-    write_files(landing / "files.parquet", files)
+    write_files(landing / "files.parquet", files, door)
     not_read = [path.name for path in present if path not in claimed]
-    return Landing(folder, landing, files, findings, not_read)
+    return Landing(folder, landing, files, findings, not_read, door)
+
+
+def door_of(present: list[Path]) -> str:
+    """'vouchers' when the folder holds a voucher export (vouchers.<any extension>): the books
+    are read (DECISIONLOG §22); else 'contract': the contract's lines files."""
+    return "vouchers" if any(path.stem.strip().lower() == "vouchers" for path in present) else "contract"
 
 
 def land_entity(entity: Entity, named: list[Path], landing: Path) -> tuple[FileRead, list[Finding]]:
@@ -382,10 +399,10 @@ def write_table(target: Path, rows: Iterable[dict], schema: pa.Schema) -> None:
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), target)
 
 
-def write_files(target: Path, files: list[FileRead]) -> None:
+def write_files(target: Path, files: list[FileRead], door: str) -> None:
     rows = []
     for read in files:
-        row = asdict(read)
+        row = asdict(read) | {"door": door}
         row["column_map"] = json.dumps(read.column_map, ensure_ascii=False)
         row["column_types"] = json.dumps(read.column_types, ensure_ascii=False)
         rows.append(row)
@@ -404,6 +421,7 @@ def write_files(target: Path, files: list[FileRead]) -> None:
             ("read_path", pa.string()),
             ("column_map", pa.string()),
             ("column_types", pa.string()),
+            ("door", pa.string()),
         ]
     )
     write_table(target, rows, schema)

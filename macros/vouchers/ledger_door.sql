@@ -1,0 +1,74 @@
+{#- Which door the ledger comes in by (DECISIONLOG §22):
+    'contract': the seven contract files (income_entries, expenditure_entries, balance_entries,
+      budget_lines, projects, units, departments), or without a ledger folder the bundled
+      example's seeds: as before issue 13;
+    'vouchers': the books as a finance system exports them: vouchers, trial_balance and
+      budget_targets, beside departments, units and projects. The four contract flow models are
+      then disabled (dbt_project.yml) and their lines are derived from the books
+      (models/intermediate/vouchers/).
+    The var `ledger_door` (else env JUESUAN_LEDGER_DOOR, else 'contract') chooses, because dbt
+    decides which models exist when it parses the project, before any file can be looked at;
+    `juesuan build --ledger` sets it by looking into the folder (juesuan.vouchers.ledger_door),
+    and at compile time voucher_door_guard stops a build whose folder says otherwise. -#}
+{% macro ledger_door() -%}
+    {%- set door = var('ledger_door', env_var('JUESUAN_LEDGER_DOOR', 'contract')) | trim -%}
+    {%- if door not in ['contract', 'vouchers'] and execute -%}
+        {{ exceptions.raise_compiler_error("ledger_door must be 'contract' or 'vouchers', not '" ~ door ~ "'") }}
+    {%- endif -%}
+    {{- return(door) -}}
+{%- endmacro %}
+
+{#- Stops the build when the door dbt was given is not the door of the landed folder (the ingest
+    step decides it from the files: vouchers.* means the books, DECISIONLOG §22), naming the
+    file: books read as contract files would be ignored, contract lines beside the books counted
+    twice or not at all (that case is rule I61 of the ingest step). -#}
+{% macro voucher_door_guard() -%}
+    {%- set landing = ledger_landing() -%}
+    {%- if execute and landing != '' -%}
+        {%- set read = ledger_file('vouchers') -%}
+        {%- set landed_door = run_query("select any_value(door) from read_parquet('" ~ landing ~ "/files.parquet')").columns[0].values()[0] -%}
+        {%- if landed_door != ledger_door() -%}
+            {{ exceptions.raise_compiler_error(
+                "ledger landing " ~ landing ~ " holds "
+                ~ ((read.source_file ~ ": the books are read through the voucher door") if landed_door == 'vouchers'
+                    else "the contract's lines files, not the books")
+                ~ ". `juesuan build --ledger` chooses the door by itself; with dbt, add --vars '{ledger_door: "
+                ~ landed_door ~ "}' (docs/input_contract.md, From your finance system)"
+            ) }}
+        {%- endif -%}
+    {%- endif -%}
+    {%- if ledger_door() == 'vouchers' and landing == '' and execute -%}
+        {{ exceptions.raise_compiler_error("ledger_door 'vouchers' needs a ledger folder: `juesuan build --ledger <folder>`") }}
+    {%- endif -%}
+{%- endmacro %}
+
+{#- Where a book's staging model reads from: through the voucher door, the file, by
+    ledger_relation like every ledger file; through the contract door, no row, typed as the
+    source declares, so the voucher models exist (empty) in every build and the union models
+    (int_ledger__*) read both doors the same way. -#}
+{% macro book_relation(entity) -%}
+    {%- set declared = source('ledger', entity) -%}
+    {%- if ledger_door() == 'vouchers' -%}
+        {{ ledger_relation(entity) }}
+    {%- else -%}
+        {%- set columns = graph.sources['source.juesuan.ledger.' ~ entity].columns.keys() | list if execute else ['none'] -%}
+        (select
+            {%- for column in columns %}
+            cast(null as varchar) as {{ column }},
+            {%- endfor %}
+            cast(null as varchar) as source_file,
+            cast(null as varchar) as source_sheet,
+            cast(null as bigint) as source_row
+        where 1 = 0) as book_rows
+    {%- endif -%}
+{%- endmacro %}
+
+{#- A book's amount column: read by amount_from_text through the voucher door (rules I17, I18
+    name what it cannot read); no row to read otherwise. -#}
+{% macro book_amount(column, entity) -%}
+    {%- if ledger_door() == 'vouchers' -%}
+        {{ amount_from_text(column, entity) }}
+    {%- else -%}
+        cast(null as decimal(18, 2))
+    {%- endif -%}
+{%- endmacro %}

@@ -1,0 +1,44 @@
+-- Grain: one row per balance line of the ledger, whichever door it came in by (DECISIONLOG §22):
+-- the contract file (stg_ledger__balance_entries) or the books (int_vouchers__balance_entries); every model
+-- downstream reads the ledger's balance lines here. Through the voucher door the contract model is
+-- disabled and not read; through the contract door the books' model has no row.
+{{ config(materialized='view') }}
+with
+
+from_contract as (
+    select
+        source_file,
+        entry_id,
+        unit_code,
+        fiscal_year,
+        balance_type_code,
+        function_code,
+        function_code_as_given,
+        fund_source_code,
+        amount_yuan,
+        amount_yuan_as_given
+    from {{ contract_lines('balance_entries') }}
+),
+
+from_books as (
+    select
+        source_file,
+        entry_id,
+        unit_code,
+        fiscal_year,
+        balance_type_code,
+        function_code,
+        function_code_as_given,
+        fund_source_code,
+        amount_yuan,
+        amount_yuan_as_given
+    from {{ ref('int_vouchers__balance_entries') }}
+),
+
+unioned as (
+    select * from from_contract
+    union all
+    select * from from_books
+)
+
+select * from unioned

@@ -1,0 +1,50 @@
+-- Grain: one row per income line of the ledger, whichever door it came in by (DECISIONLOG §22):
+-- the contract file (stg_ledger__income_entries) or the books (int_vouchers__income_entries); every model
+-- downstream reads the ledger's income lines here. Through the voucher door the contract model is
+-- disabled and not read; through the contract door the books' model has no row.
+{{ config(materialized='view') }}
+with
+
+from_contract as (
+    select
+        source_file,
+        entry_id,
+        unit_code,
+        fiscal_year,
+        posting_date,
+        voucher_no,
+        function_code,
+        function_code_as_given,
+        fund_source_code,
+        income_type_code,
+        amount_yuan,
+        amount_yuan_as_given,
+        summary
+    from {{ contract_lines('income_entries') }}
+),
+
+from_books as (
+    select
+        source_file,
+        entry_id,
+        unit_code,
+        fiscal_year,
+        posting_date,
+        voucher_no,
+        function_code,
+        function_code_as_given,
+        fund_source_code,
+        income_type_code,
+        amount_yuan,
+        amount_yuan_as_given,
+        summary
+    from {{ ref('int_vouchers__income_entries') }}
+),
+
+unioned as (
+    select * from from_contract
+    union all
+    select * from from_books
+)
+
+select * from unioned
