@@ -1,7 +1,7 @@
 """juesuan vouchers: write a contract ledger as the books a finance system exports.
 
     juesuan vouchers --out DIR [--ledger DIR] [--aux columns|combined|mixed]
-                     [--no-closing] [--no-reversals]
+                     [--format csv|gb18030|xlsx] [--no-closing] [--no-reversals]
 
 From the seven contract files (docs/input_contract.md; without ``--ledger`` the bundled example's
 seeds) this writes what a department's finance system gives at year end under 政府会计制度
@@ -15,9 +15,11 @@ them; a red-ink reversal for some lines; the year-end closing vouchers 本年收
 
 The auxiliary items (辅助核算: 功能分类, 经济分类, 资金性质, 项目) go in separate columns
 (``--aux columns``), in one combined text such as ``功能分类:2010302;经济分类:30201;资金性质:一般公共
-预算财政拨款`` (``combined``), or alternately line by line (``mixed``, the default). Files are UTF-8
-CSV with the column names of models/staging/_ledger__sources.yml; the Chinese header names a finance
-system writes (seeds/reference/ref_ledger_column_aliases.csv) are read as well (juesuan.ingest).
+预算财政拨款`` (``combined``), or alternately line by line (``mixed``, the default). The books are
+UTF-8 CSV with the column names of models/staging/_ledger__sources.yml (``--format csv``), or as
+an office's export: GB18030 CSV (``gb18030``) or xlsx workbooks (``xlsx``, a title line above the
+header), both with the Chinese header names of seeds/reference/ref_ledger_column_aliases.csv (the
+first listed for each column), which the ingest step reads back.
 
 ``ledger_door(folder)`` is how ``juesuan build`` chooses the door of a ledger folder.
 """
@@ -91,6 +93,49 @@ def write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> Non
         writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows({column: row.get(column, "") for column in columns} for row in rows)
+
+
+FORMATS = ("csv", "gb18030", "xlsx")
+TITLES = {"vouchers": "凭证明细账", "trial_balance": "科目余额表", "budget_targets": "预算指标明细"}
+
+
+def chinese_headers(entity: str) -> dict[str, str]:
+    """The first Chinese alias of each of an entity's columns (the alias seed lists the most
+    common first)."""
+    headers: dict[str, str] = {}
+    with (REFERENCE / "ref_ledger_column_aliases.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["entity"] in (entity, "*"):
+                headers.setdefault(row["column_name"], row["alias"])
+    return headers
+
+
+def write_book(
+    out: Path, entity: str, columns: list[str], rows: list[dict[str, str]], file_format: str
+) -> None:
+    """One book file as the finance system exports it: UTF-8 CSV with the contract's column
+    names, or GB18030 CSV / an xlsx workbook with Chinese headers."""
+    if file_format == "csv":
+        write_csv(out / f"{entity}.csv", columns, rows)
+        return
+    names = chinese_headers(entity)
+    header = [names.get(column, column) for column in columns]
+    values = ([row.get(column, "") for column in columns] for row in rows)
+    if file_format == "gb18030":
+        with (out / f"{entity}.csv").open("w", encoding="gb18030", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\r\n")
+            writer.writerow(header)
+            writer.writerows(values)
+        return
+    import openpyxl
+
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet(TITLES[entity])
+    sheet.append([TITLES[entity]])
+    sheet.append(header)
+    for value in values:
+        sheet.append(value)
+    workbook.save(out / f"{entity}.xlsx")
 
 
 def contract_file(ledger: Path | None, entity: str) -> Path:
@@ -409,6 +454,7 @@ def write_books(
     aux: str = "mixed",
     closing: bool = True,
     reversals: bool = True,
+    file_format: str = "csv",
 ) -> dict[str, int]:
     """Write the books of a contract ledger into ``out``; return the rows written per file."""
     names = Names.load()
@@ -423,10 +469,10 @@ def write_books(
     out.mkdir(parents=True, exist_ok=True)
     for entity in COPIED:
         shutil.copyfile(contract_file(ledger, entity), out / f"{entity}.csv")
-    write_csv(out / "vouchers.csv", VOUCHER_COLUMNS, books.vouchers)
-    write_csv(out / "trial_balance.csv", TRIAL_BALANCE_COLUMNS, trial_balance)
+    write_book(out, "vouchers", VOUCHER_COLUMNS, books.vouchers, file_format)
+    write_book(out, "trial_balance", TRIAL_BALANCE_COLUMNS, trial_balance, file_format)
     targets = budget_targets(contract["budget_lines"], names, aux)
-    write_csv(out / "budget_targets.csv", TARGET_COLUMNS, targets)
+    write_book(out, "budget_targets", TARGET_COLUMNS, targets, file_format)
     return {
         "vouchers": len(books.vouchers),
         "trial_balance": len(trial_balance),
@@ -452,6 +498,13 @@ def parser(prog: str = "juesuan vouchers") -> argparse.ArgumentParser:
         default="mixed",
         help="辅助核算 in separate columns, in one combined text, or alternately (default: mixed)",
     )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="csv",
+        help="UTF-8 CSV with the contract's column names (default), or as an office exports: GB18030 CSV "
+        "or xlsx workbooks with Chinese headers",
+    )
     parser.add_argument("--no-closing", action="store_true", help="leave out the year-end closing vouchers")
     parser.add_argument("--no-reversals", action="store_true", help="leave out the red-ink reversals")
     return parser
@@ -459,7 +512,9 @@ def parser(prog: str = "juesuan vouchers") -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None, prog: str = "juesuan vouchers") -> int:
     args = parser(prog).parse_args(argv)
-    written = write_books(args.out, args.ledger, args.aux, not args.no_closing, not args.no_reversals)
+    written = write_books(
+        args.out, args.ledger, args.aux, not args.no_closing, not args.no_reversals, args.format
+    )
     print(", ".join(f"{name}: {count} rows" for name, count in written.items()), f"-> {args.out}")
     return 0
 

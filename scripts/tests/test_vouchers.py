@@ -70,7 +70,8 @@ def doors(tmp_path_factory) -> dict:
     generate(generated, GENERATED, file_format="csv", seed=3, progress=False)
     contract = combined_contract(root / "contract", generated)
     books = root / "books"
-    write_books(books, contract)
+    # As an office hands them over: workbooks with a title line and Chinese headers.
+    write_books(books, contract, file_format="xlsx")
     assert ledger_door(contract) == "contract" and ledger_door(books) == "vouchers"
     (contract_warehouse, _), (books_warehouse, books_log) = (
         build(root, "contract", contract),
@@ -103,15 +104,15 @@ def test_the_books_build_read_only_the_books(doors):
     sources = read(
         doors["books"], "select distinct source_file from intermediate.int_expenditure_entries_classified"
     )
-    assert [Path(source).name for (source,) in sources] == ["vouchers.csv"]
+    assert [Path(source).name for (source,) in sources] == ["vouchers.xlsx"]
     balances = read(
         doors["books"],
         "select distinct balance_type_code, source_file from intermediate.int_balance_entries_classified",
     )
     assert sorted((kind, Path(source).name) for kind, source in balances) == [
-        ("opening", "trial_balance.csv"),
-        ("surplus_distribution", "vouchers.csv"),
-        ("use_of_surplus", "vouchers.csv"),
+        ("opening", "trial_balance.xlsx"),
+        ("surplus_distribution", "vouchers.xlsx"),
+        ("use_of_surplus", "vouchers.xlsx"),
     ]
 
 
@@ -179,3 +180,25 @@ def test_a_folder_and_a_door_that_disagree_stop_the_build(doors, tmp_path):
     )
     assert completed.returncode != 0
     assert "vouchers.csv: the books are read through the voucher door" in completed.stdout
+
+
+@pytest.mark.parametrize("file_format", ["gb18030", "xlsx"])
+def test_the_books_as_an_office_exports_them_land_as_the_csv_books(tmp_path, file_format):
+    """GB18030 CSV or xlsx with Chinese headers (and a workbook's title line) land the same rows
+    as the UTF-8 CSV books with the contract's column names."""
+    from juesuan.ingest import ingest
+
+    write_books(tmp_path / "csv")
+    write_books(tmp_path / file_format, file_format=file_format)
+    plain, office = (
+        ingest(tmp_path / "csv", tmp_path / "l-csv"),
+        ingest(tmp_path / file_format, tmp_path / "l-office"),
+    )
+    assert office.findings == [] and office.door == "vouchers"
+    for entity in ("vouchers", "trial_balance", "budget_targets"):
+        columns = "* exclude (source_file, source_sheet, source_row)"
+        assert read_landed(plain.landing, entity, columns) == read_landed(office.landing, entity, columns)
+
+
+def read_landed(landing: Path, entity: str, columns: str) -> list[tuple]:
+    return duckdb.sql(f"select {columns} from read_parquet('{landing}/{entity}.parquet')").fetchall()
