@@ -99,17 +99,6 @@ FORMATS = ("csv", "gb18030", "xlsx")
 TITLES = {"vouchers": "凭证明细账", "trial_balance": "科目余额表", "budget_targets": "预算指标明细"}
 
 
-def chinese_headers(entity: str) -> dict[str, str]:
-    """The first Chinese alias of each of an entity's columns (the alias seed lists the most
-    common first)."""
-    headers: dict[str, str] = {}
-    with (REFERENCE / "ref_ledger_column_aliases.csv").open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["entity"] in (entity, "*"):
-                headers.setdefault(row["column_name"], row["alias"])
-    return headers
-
-
 def write_book(
     out: Path, entity: str, columns: list[str], rows: list[dict[str, str]], file_format: str
 ) -> None:
@@ -118,7 +107,9 @@ def write_book(
     if file_format == "csv":
         write_csv(out / f"{entity}.csv", columns, rows)
         return
-    names = chinese_headers(entity)
+    from juesuan.ingest.contract import preferred_headers
+
+    names = preferred_headers(PROJECT, entity)
     header = [names.get(column, column) for column in columns]
     values = ([row.get(column, "") for column in columns] for row in rows)
     if file_format == "gb18030":

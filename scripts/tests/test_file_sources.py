@@ -23,6 +23,7 @@ from conftest import PROJECT, PROVEN, copy_project, failed
 
 from juesuan.dbt_runner import run_dbt
 from juesuan.generate import Shape, generate
+from juesuan.ingest.contract import preferred_headers
 
 SHAPE = Shape(departments=3, units_per_department=2, lines_per_unit=80, years=[2022, 2023])
 
@@ -271,9 +272,7 @@ def office_ledger(csv_ledger: Path, folder: Path) -> Path:
 
     # Income: GBK (Excel on a Chinese Windows), Chinese headers in reverse order, 2022年6月30日.
     income = rows("income_entries")
-    names = {"entry_id": "记录编号", "unit_code": "单位代码", "fiscal_year": "会计年度", "posting_date": "记账日期",
-             "voucher_no": "凭证号", "function_code": "功能分类科目编码", "fund_source_code": "资金性质",
-             "income_type_code": "收入类型", "amount_yuan": "金额（元）", "summary": "摘要"}  # fmt: skip
+    names = preferred_headers(PROJECT, "income_entries")
     columns = list(reversed(list(income[0])))
     body = [[spelled(row[c], 3) if c == "posting_date" else row[c] for c in columns] for row in income]
     (folder / "income_entries.csv").write_bytes(text([names[c] for c in columns], body).encode("gbk"))

@@ -17,22 +17,11 @@ import xlwt
 from conftest import PROJECT
 
 from juesuan.ingest import ingest, load_contract
-from juesuan.ingest.contract import header_key
+from juesuan.ingest.contract import header_key, preferred_headers
 
 EXAMPLE = PROJECT / "seeds" / "example"
 ENTITY = "income_entries"
-CHINESE = {
-    "entry_id": "记录编号",
-    "unit_code": "单位代码",
-    "fiscal_year": "会计年度",
-    "posting_date": "记账日期",
-    "voucher_no": "凭证号",
-    "function_code": "功能分类科目编码",
-    "fund_source_code": "资金性质",
-    "income_type_code": "收入类型",
-    "amount_yuan": "金额（元）",
-    "summary": "摘要",
-}
+CHINESE = preferred_headers(PROJECT, ENTITY)
 
 
 def example_rows(entity: str = ENTITY) -> list[list[str]]:

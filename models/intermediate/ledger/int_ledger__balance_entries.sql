@@ -3,35 +3,21 @@
 -- downstream reads the ledger's balance lines here. Through the voucher door the contract model is
 -- disabled and not read; through the contract door the books' model has no row.
 {{ config(materialized='view') }}
+{#- The columns both doors give, in one order. -#}
+{%- set columns = [
+    'source_file', 'entry_id', 'unit_code', 'fiscal_year', 'balance_type_code', 'function_code',
+    'function_code_as_given', 'fund_source_code', 'amount_yuan', 'amount_yuan_as_given'
+] %}
+
 with
 
 from_contract as (
-    select
-        source_file,
-        entry_id,
-        unit_code,
-        fiscal_year,
-        balance_type_code,
-        function_code,
-        function_code_as_given,
-        fund_source_code,
-        amount_yuan,
-        amount_yuan_as_given
+    select {{ columns | join(', ') }}
     from {{ contract_lines('balance_entries') }}
 ),
 
 from_books as (
-    select
-        source_file,
-        entry_id,
-        unit_code,
-        fiscal_year,
-        balance_type_code,
-        function_code,
-        function_code_as_given,
-        fund_source_code,
-        amount_yuan,
-        amount_yuan_as_given
+    select {{ columns | join(', ') }}
     from {{ ref('int_vouchers__balance_entries') }}
 ),
 

@@ -104,6 +104,20 @@ def load_contract(project: Path) -> Contract:
     return Contract(entities, load_rules(project))
 
 
+def preferred_headers(project: Path, entity: str) -> dict[str, str]:
+    """The header an office most often writes for each of an entity's columns: the first alias
+    the seed lists for it, the entity's own before those of every entity (`*`). For writing
+    files as an office would (juesuan vouchers --format xlsx, the benchmark, the tests)."""
+    headers: dict[str, str] = {}
+    with (project / ALIASES).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for scope in (entity, "*"):
+        for row in rows:
+            if row["entity"] == scope:
+                headers.setdefault(row["column_name"], row["alias"])
+    return headers
+
+
 def meta_of(node: dict) -> dict:
     """A YAML node's meta: under ``config:`` (dbt 1.10+) or, as before, beside it."""
     return {**(node.get("meta") or {}), **((node.get("config") or {}).get("meta") or {})}

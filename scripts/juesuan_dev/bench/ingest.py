@@ -17,23 +17,9 @@ from pathlib import Path
 
 import duckdb
 
+from juesuan.ingest.contract import preferred_headers
 from juesuan_dev.bench.__main__ import BIN, CELL_KEY, PROJECT, ensure_ledger, machine, measure, write_results
 
-CHINESE = {
-    "entry_id": "记录编号",
-    "unit_code": "单位代码",
-    "fiscal_year": "会计年度",
-    "posting_date": "记账日期",
-    "voucher_no": "凭证号",
-    "function_code": "功能分类科目编码",
-    "economic_code": "经济分类科目编码",
-    "fund_source_code": "资金性质",
-    "income_type_code": "收入类型",
-    "spending_type_code": "支出类型",
-    "project_code": "项目编码",
-    "amount_yuan": "金额（元）",
-    "summary": "摘要",
-}
 ENTITIES = [
     "departments",
     "units",
@@ -56,13 +42,19 @@ def rows(parquet: Path):
                 yield ["" if value is None else str(value) for value in row]
 
 
+def chinese(entity: str, names: list[str]) -> list[str]:
+    """The header an office writes for each column (juesuan.ingest.contract.preferred_headers)."""
+    headers = preferred_headers(PROJECT, entity)
+    return [headers.get(name, name) for name in names]
+
+
 def write_gb18030(source: Path, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for entity in ENTITIES:
         records = rows(source / f"{entity}.parquet")
         with (folder / f"{entity}.csv").open("w", encoding="gb18030", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\r\n")
-            writer.writerow([CHINESE.get(name, name) for name in next(records)])
+            writer.writerow(chinese(entity, next(records)))
             writer.writerows(records)
 
 
@@ -74,7 +66,7 @@ def write_xlsx(source: Path, folder: Path) -> None:
         workbook = openpyxl.Workbook(write_only=True)
         sheet = workbook.create_sheet(entity)
         records = rows(source / f"{entity}.parquet")
-        sheet.append([CHINESE.get(name, name) for name in next(records)])
+        sheet.append(chinese(entity, next(records)))
         for record in records:
             sheet.append(record)
         workbook.save(folder / f"{entity}.xlsx")
