@@ -70,8 +70,12 @@ joined as (
         and coalesce(units.department_code, '') = coalesce(mappings.department_code, '')
     left join fund_sources as funds_by_code on lines.fund_source_as_given = funds_by_code.fund_source_code
     left join fund_sources as funds_by_name on lines.fund_source_as_given = funds_by_name.fund_source_name
+    -- The default profile's 06 (an economic 类 is 人员经费 or 公用经费 alike in every profile's
+    -- 06; the layout seeds hold one row per profile, so one profile is read, or a line would
+    -- count once per profile).
     left join basic_components_by_class
-        on {{ code_at_level('lines.economic_code', 'class') }} = basic_components_by_class.row_code
+        on basic_components_by_class.profile_code = {{ default_profile_code() }}
+        and {{ code_at_level('lines.economic_code', 'class') }} = basic_components_by_class.row_code
         and {{ valid_for_year('basic_components_by_class', 'lines.fiscal_year') }}
 ),
 
