@@ -4,7 +4,8 @@
     finding to name). Every staging model goes through here, so the ledger is chosen in one place.
     - No landing: the source's tables are the bundled example, loaded by the seeds
       seeds/example/example_<entity>.csv into the source's own schema `ledger` (the jaffle-shop
-      pattern); the ref() below only orders the seed before the staging model that reads it.
+      pattern); the ref() below only orders the seed before the staging model that reads it. An
+      entity the example has no seed for (example_ledger_entities: the books) has no rows.
     - A landing (ledger_landing): the rows the ingest step landed as text, with their file, sheet
       and row; or a Parquet file of the ledger folder read in place through the column names the
       ingest step matched (its row number: the row's position in the file, from 1); or, for a
@@ -16,7 +17,7 @@
 {%- set file_findings = ref('stg_ledger__file_findings') -%}
 {%- set columns = graph.sources['source.juesuan.ledger.' ~ entity].columns.keys() | list if execute else [] -%}
 {%- set read = ledger_file(entity) -%}
-{%- if ledger_landing() == '' -%}
+{%- if ledger_landing() == '' and entity in example_ledger_entities() -%}
 {%- set example_seed = ref('example_' ~ entity) -%}
 (select
     *,
@@ -24,6 +25,16 @@
     cast(null as varchar) as source_sheet,
     cast(null as bigint) as source_row
 from {{ declared }}) as ledger_rows
+{%- elif ledger_landing() == '' -%}
+{#- An entity the example has no file for (the books): no rows, typed as a file is read. #}
+(select
+    {%- for column in columns %}
+    cast(null as varchar) as {{ column }},
+    {%- endfor %}
+    cast(null as varchar) as source_file,
+    cast(null as varchar) as source_sheet,
+    cast(null as bigint) as source_row
+where 1 = 0) as ledger_rows
 {%- elif read is none -%}
 (select * from {{ declared }}) as ledger_rows
 {%- elif read.status == 'in_place' -%}

@@ -41,34 +41,3 @@
         {{ exceptions.raise_compiler_error("ledger_door 'vouchers' needs a ledger folder: `juesuan build --ledger <folder>`") }}
     {%- endif -%}
 {%- endmacro %}
-
-{#- Where a book's staging model reads from: through the voucher door, the file, by
-    ledger_relation like every ledger file; through the contract door, no row, typed as the
-    source declares, so the voucher models exist (empty) in every build and the union models
-    (int_ledger__*) read both doors the same way. -#}
-{% macro book_relation(entity) -%}
-    {%- set declared = source('ledger', entity) -%}
-    {%- if ledger_door() == 'vouchers' -%}
-        {{ ledger_relation(entity) }}
-    {%- else -%}
-        {%- set columns = graph.sources['source.juesuan.ledger.' ~ entity].columns.keys() | list if execute else ['none'] -%}
-        (select
-            {%- for column in columns %}
-            cast(null as varchar) as {{ column }},
-            {%- endfor %}
-            cast(null as varchar) as source_file,
-            cast(null as varchar) as source_sheet,
-            cast(null as bigint) as source_row
-        where 1 = 0) as book_rows
-    {%- endif -%}
-{%- endmacro %}
-
-{#- A book's amount column: read by amount_from_text through the voucher door (rules I17, I18
-    name what it cannot read); no row to read otherwise. -#}
-{% macro book_amount(column, entity) -%}
-    {%- if ledger_door() == 'vouchers' -%}
-        {{ amount_from_text(column, entity) }}
-    {%- else -%}
-        cast(null as decimal(18, 2))
-    {%- endif -%}
-{%- endmacro %}

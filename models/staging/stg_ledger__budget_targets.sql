@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ book_relation('budget_targets') }}
+    select * from {{ ledger_relation('budget_targets') }}
 ),
 
 renamed as (
@@ -18,9 +18,9 @@ renamed as (
         {{ normalised_code('fund_source') }} as fund_source_as_given,
         nullif(trim(cast(spending_type as varchar)), '') as spending_type_as_given,
         {{ normalised_code('project_code') }} as project_code,
-        {{ book_amount('initial_budget_yuan', 'budget_targets') }} as initial_budget_yuan,
+        {{ amount_from_text('initial_budget_yuan', 'budget_targets') }} as initial_budget_yuan,
         cast(initial_budget_yuan as varchar) as initial_budget_yuan_as_given,
-        {{ book_amount('final_budget_yuan', 'budget_targets') }} as final_budget_yuan,
+        {{ amount_from_text('final_budget_yuan', 'budget_targets') }} as final_budget_yuan,
         cast(final_budget_yuan as varchar) as final_budget_yuan_as_given
     from source
 )

@@ -5,10 +5,7 @@
 {%- set landing = ledger_landing() %}
 
 {% if landing == '' -%}
-    {%- set entities = [
-        'departments', 'units', 'income_entries', 'expenditure_entries',
-        'balance_entries', 'budget_lines', 'projects'] %}
-    {%- for entity in entities %}
+    {%- for entity in example_ledger_entities() %}
         select
             cast('{{ entity }}' as varchar) as entity,
             cast('seed' as varchar) as status,

@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ book_relation('trial_balance') }}
+    select * from {{ ledger_relation('trial_balance') }}
 ),
 
 renamed as (
@@ -18,9 +18,9 @@ renamed as (
         {{ aux_item('fund_source', 'aux_text', 'fund_source') }} as fund_source_as_given,
         {{ aux_item('project_code', 'aux_text', 'project') }} as project_code,
         cast(aux_text as varchar) as aux_text,
-        {{ book_amount('opening_debit_yuan', 'trial_balance') }} as opening_debit_yuan,
+        {{ amount_from_text('opening_debit_yuan', 'trial_balance') }} as opening_debit_yuan,
         cast(opening_debit_yuan as varchar) as opening_debit_yuan_as_given,
-        {{ book_amount('opening_credit_yuan', 'trial_balance') }} as opening_credit_yuan,
+        {{ amount_from_text('opening_credit_yuan', 'trial_balance') }} as opening_credit_yuan,
         cast(opening_credit_yuan as varchar) as opening_credit_yuan_as_given
     from source
 )

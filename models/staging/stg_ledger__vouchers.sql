@@ -2,7 +2,7 @@
 with
 
 source as (
-    select * from {{ book_relation('vouchers') }}
+    select * from {{ ledger_relation('vouchers') }}
 ),
 
 renamed as (
@@ -26,9 +26,9 @@ renamed as (
         {{ normalised_code('account_code') }} as account_code,
         cast(account_code as varchar) as account_code_as_given,
         cast(account_name as varchar) as account_name,
-        {{ book_amount('debit_yuan', 'vouchers') }} as debit_yuan,
+        {{ amount_from_text('debit_yuan', 'vouchers') }} as debit_yuan,
         cast(debit_yuan as varchar) as debit_yuan_as_given,
-        {{ book_amount('credit_yuan', 'vouchers') }} as credit_yuan,
+        {{ amount_from_text('credit_yuan', 'vouchers') }} as credit_yuan,
         cast(credit_yuan as varchar) as credit_yuan_as_given,
         {{ aux_item('function_code', 'aux_text', 'function') }} as function_code,
         {{ aux_item('economic_code', 'aux_text', 'economic') }} as economic_code,

@@ -1,22 +1,47 @@
+-- Grain: one row per mapped 科目 code (first level or detail, matched as a prefix) and scope: the
+-- common mapping (seed ref_budget_account_mappings, department_code null) and each department's
+-- own overlay (seed ref_budget_account_overlays), read and cast alike, in one place.
+{%- set mapped = [
+    'voucher_flow', 'opening_flow', 'income_type_code', 'spending_group',
+    'spending_type_code', 'fund_class', 'fund_source_code'
+] %}
+{%- set columns = ['account_code', 'account_name'] + mapped + ['basis'] %}
+
 with
 
-source as (
-    select * from {{ ref('ref_budget_account_mappings') }}
+common as (
+    select
+        cast(null as varchar) as department_code,
+        false as is_department_overlay,
+        {{ columns | join(', ') }}
+    from {{ ref('ref_budget_account_mappings') }}
+),
+
+overlays as (
+    select
+        cast(department_code as varchar) as department_code,
+        true as is_department_overlay,
+        {{ columns | join(', ') }}
+    from {{ ref('ref_budget_account_overlays') }}
+),
+
+unioned as (
+    select * from common
+    union all
+    select * from overlays
 ),
 
 renamed as (
     select
+        department_code,
+        is_department_overlay,
         cast(account_code as varchar) as account_code,
         cast(account_name as varchar) as account_name,
-        nullif(cast(voucher_flow as varchar), '') as voucher_flow,
-        nullif(cast(opening_flow as varchar), '') as opening_flow,
-        nullif(cast(income_type_code as varchar), '') as income_type_code,
-        nullif(cast(spending_group as varchar), '') as spending_group,
-        nullif(cast(spending_type_code as varchar), '') as spending_type_code,
-        nullif(cast(fund_class as varchar), '') as fund_class,
-        nullif(cast(fund_source_code as varchar), '') as fund_source_code,
+        {%- for column in mapped %}
+            nullif(cast({{ column }} as varchar), '') as {{ column }},
+        {%- endfor %}
         cast(basis as varchar) as basis
-    from source
+    from unioned
 )
 
 select * from renamed

@@ -19,35 +19,7 @@ book_accounts as (
 ),
 
 mappings as (
-    select
-        cast(null as varchar) as department_code,
-        1 as precedence,
-        account_code,
-        account_name,
-        voucher_flow,
-        opening_flow,
-        income_type_code,
-        spending_group,
-        spending_type_code,
-        fund_class,
-        fund_source_code,
-        basis
-    from {{ ref('stg_reference__budget_account_mappings') }}
-    union all
-    select
-        department_code,
-        0 as precedence,
-        account_code,
-        account_name,
-        voucher_flow,
-        opening_flow,
-        income_type_code,
-        spending_group,
-        spending_type_code,
-        fund_class,
-        fund_source_code,
-        basis
-    from {{ ref('stg_reference__budget_account_overlays') }}
+    select * from {{ ref('stg_reference__budget_account_mappings') }}
 ),
 
 candidates as (
@@ -56,7 +28,7 @@ candidates as (
         book_accounts.account_code,
         mappings.account_code as mapped_account_code,
         mappings.account_name as mapped_account_name,
-        mappings.precedence,
+        mappings.is_department_overlay,
         mappings.voucher_flow,
         mappings.opening_flow,
         mappings.income_type_code,
@@ -67,7 +39,7 @@ candidates as (
         mappings.basis,
         row_number() over (
             partition by book_accounts.department_code, book_accounts.account_code
-            order by length(mappings.account_code) desc, mappings.precedence
+            order by length(mappings.account_code) desc, mappings.is_department_overlay desc
         ) as preference
     from book_accounts
     inner join mappings
@@ -81,7 +53,7 @@ final as (
         account_code,
         mapped_account_code,
         mapped_account_name,
-        precedence = 0 as is_department_overlay,
+        is_department_overlay,
         voucher_flow,
         opening_flow,
         income_type_code,
