@@ -21,7 +21,7 @@ an office's export: GB18030 CSV (``gb18030``) or xlsx workbooks (``xlsx``, a tit
 header), both with the Chinese header names of seeds/reference/ref_ledger_column_aliases.csv (the
 first listed for each column), which the ingest step reads back.
 
-``ledger_door(folder)`` is how ``juesuan build`` chooses the door of a ledger folder.
+Which door a folder is read through is the ingest step's choice (juesuan.ingest.landing.door_of).
 """
 
 from __future__ import annotations
@@ -73,14 +73,6 @@ FINANCIAL_INCOME = ("1011", "零余额账户用款额度", "4001", "财政拨款
 FINANCIAL_SPENDING = ("5001", "业务活动费用", "1011", "零余额账户用款额度")
 REVERSAL_EVERY = 7
 REVERSAL_YUAN = Decimal("100.00")
-
-
-def ledger_door(folder: Path) -> str:
-    """'vouchers' when the folder holds a voucher export (vouchers.<any extension>), else
-    'contract': the ingest step's choice (juesuan.ingest.landing.door_of)."""
-    from juesuan.ingest.landing import door_of
-
-    return door_of([path for path in folder.iterdir() if path.is_file()])
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:

@@ -5,16 +5,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from juesuan.generate import ENTITIES
+
 EXAMPLE = "ZZGX-DSJ"
-LEDGER_FILES = [
-    "departments",
-    "units",
-    "income_entries",
-    "expenditure_entries",
-    "balance_entries",
-    "budget_lines",
-    "projects",
-]
+LEDGER_FILES = ENTITIES  # the contract's seven files (juesuan.generate writes the same)
 
 
 def read_rows(project: Path, entity: str) -> tuple[list[str], list[dict[str, str]]]:

@@ -250,6 +250,7 @@ CASES = {
         rewrite(lambda rows: [row[:-2] + row[-1:] for row in rows]),
         [("I42", f"{ENTITY}.csv", 1)],
     ),
+    "no header line at all": (rewrite(lambda rows: rows[1:]), [("I42", f"{ENTITY}.csv", 1)]),
     "a line with fewer fields": (
         rewrite(lambda rows: [*rows[:7], rows[7][:-3], *rows[8:]]),
         [("I43", f"{ENTITY}.csv", 8)],

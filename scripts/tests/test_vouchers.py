@@ -20,7 +20,8 @@ import pytest
 
 from juesuan.dbt_runner import run_dbt
 from juesuan.generate import Shape, generate
-from juesuan.vouchers import CONTRACT_LINES, COPIED, EXAMPLE, ledger_door, write_books
+from juesuan.ingest.landing import door_of
+from juesuan.vouchers import CONTRACT_LINES, COPIED, EXAMPLE, write_books
 
 SHANGHAI = Path(__file__).parent / "data" / "sh_putuo_2024_ledger"
 GENERATED = Shape(departments=3, units_per_department=2, lines_per_unit=80, years=[2022, 2023])
@@ -72,7 +73,7 @@ def doors(tmp_path_factory) -> dict:
     books = root / "books"
     # As an office hands them over: workbooks with a title line and Chinese headers.
     write_books(books, contract, file_format="xlsx")
-    assert ledger_door(contract) == "contract" and ledger_door(books) == "vouchers"
+    assert door_of(list(contract.iterdir())) == "contract" and door_of(list(books.iterdir())) == "vouchers"
     (contract_warehouse, _), (books_warehouse, books_log) = (
         build(root, "contract", contract),
         build(root, "books", books),

@@ -212,20 +212,21 @@ class Header:
         return [header_key(name) for name in fields[:width]] == self._keys
 
 
-def find_header(entity: Entity, records: Iterator[Record]) -> tuple[int, Header, int] | None:
-    """The first of the first lines that names at least half of the required columns: its
-    number, the header, and how many non-empty lines above it were not read (a title line)."""
+def find_header(entity: Entity, records: Iterator[Record]) -> tuple[tuple[int, Header, int] | None, bool]:
+    """The first of the first lines that names at least half of the required columns (its
+    number, the header, and how many non-empty lines above it were not read: a title line), and
+    whether the file holds any text at all (one that holds none is an empty file)."""
     above = 0
     for index, (number, fields) in enumerate(records):
-        if index >= HEADER_SEARCH_LINES:
-            return None
         if not any(fields):
             continue
+        if index >= HEADER_SEARCH_LINES:
+            return None, True
         header = Header(entity, fields)
         if header.matches * 2 >= max(1, len(entity.required)):
-            return number, header, above
+            return (number, header, above), True
         above += 1
-    return None
+    return None, above > 0
 
 
 def header_findings(entity: Entity, header: Header, file: str, sheet: str | None, row: int) -> list[Finding]:
@@ -286,11 +287,11 @@ def land_records(entity: Entity, path: Path, landing: Path) -> tuple[FileRead, l
         file_format = path.suffix.lower()[1:]
     read = FileRead(entity.name, "landed", file, file_format, encoding, sheet)
     records = iter(records)
-    found_header = find_header(entity, records)
+    found_header, has_text = find_header(entity, records)
     if found_header is None:
         # A file with nothing in it is an empty file (rules I35-I37 judge that); one with lines
         # but no header among its first lines is refused.
-        if path.stat().st_size and not_blank(path, sheet, entity):
+        if has_text:
             problem = f"no header line naming the columns ({', '.join(entity.required)}) in its first lines"
             read.status = "refused"
             empty(entity, landing, "refused", path)
@@ -367,11 +368,6 @@ class Batches:
         if self.numbers or self.rows == 0:
             self.flush()
         self.writer.close()
-
-
-def not_blank(path: Path, sheet: str | None, entity: Entity) -> bool:
-    records = excel_records(path, sheet) if sheet is not None else text_records(path)[0]
-    return any(any(fields) for _, fields in records)
 
 
 def joined(fields: list[str | None]) -> str:

@@ -17,18 +17,9 @@ from pathlib import Path
 
 import duckdb
 
+from juesuan.generate import ENTITIES  # the files the generator writes
 from juesuan.ingest.contract import preferred_headers
 from juesuan_dev.bench.__main__ import BIN, CELL_KEY, PROJECT, ensure_ledger, machine, measure, write_results
-
-ENTITIES = [
-    "departments",
-    "units",
-    "income_entries",
-    "expenditure_entries",
-    "balance_entries",
-    "budget_lines",
-    "projects",
-]
 
 
 def rows(parquet: Path):
