@@ -3,7 +3,9 @@ overspent 机关运行经费, no reasons given, all 三公 categories spent."""
 
 from __future__ import annotations
 
+import csv
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -37,6 +39,22 @@ def fact(key, member="", amount="0", base=None, kind=None, prior="0", label=None
         truncated(amount_d - prior_d, prior_d),
         count,
     )
+
+
+def central_outline() -> list[dict]:
+    """The central-2023 parts and terms, as rpt_narrative_outline gives them (the seed's rows)."""
+    seed = Path(__file__).parents[2] / "seeds" / "reference" / "ref_narrative_outline.csv"
+    with seed.open(encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["profile_code"] == "central-2023"]
+    return [
+        {
+            **row,
+            "part_order": int(row["part_order"]),
+            "layout_profile_code": "central-2023",
+            "parent_key": row["parent_key"] or None,
+        }
+        for row in rows
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +109,7 @@ def text() -> str:
         facts={(f.fact_key, f.member_key): f for f in facts},
         units=[],
         paragraphs={"other": ["无。"]},
+        outline=central_outline(),
     )
     return narrative.plain_text(narrative.narrative(disclosure))
 

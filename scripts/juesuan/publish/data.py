@@ -46,11 +46,25 @@ class Disclosure:
     reasons: dict[tuple[str, str], str] = field(default_factory=dict)
     goals: list[Row] = field(default_factory=list)
     indicators: list[Row] = field(default_factory=list)
+    outline: list[Row] = field(default_factory=list)
+    has_prior_year: bool = True  # the warehouse holds the year before (else no change on it is stated)
 
     @property
     def has_narrative(self) -> bool:
         """The department has given its own words for this year (else: the tables only)."""
         return bool(self.paragraphs)
+
+    @property
+    def template_profile(self) -> str:
+        """The profile whose narrative template words the parts (the layout profile)."""
+        return self.outline[0]["layout_profile_code"]
+
+    def parts(self, document_part: str) -> list[Row]:
+        """The profile's 情况说明 parts (``narrative``) or 名词解释 terms (``glossary``), in order."""
+        return sorted(
+            (row for row in self.outline if row["document_part"] == document_part),
+            key=lambda row: row["part_order"],
+        )
 
     def fact(self, fact_key: str, member_key: str = "") -> Fact:
         """The fact's member (a key, e.g. a column_key: ``fact('sangong', 'reception')``), or an
@@ -149,6 +163,18 @@ def load(db_path: Path, department_code: str, fiscal_year: int) -> Disclosure:
             },
             units=units,
         )
+        prior = connection.execute(
+            "select count(*) from disclosure.rpt_disclosure_tables where department_code = ? and fiscal_year = ?",
+            [department_code, fiscal_year - 1],
+        ).fetchone()
+        disclosure.has_prior_year = bool(prior and prior[0])
+        if _has_table(connection, "disclosure", "rpt_narrative_outline"):
+            disclosure.outline = _rows(
+                connection,
+                "select * from disclosure.rpt_narrative_outline where department_code = ? and fiscal_year = ?"
+                " order by document_part, part_order",
+                key,
+            )
         if _has_table(connection, "disclosure", "rpt_narrative_paragraphs"):
             _load_own_words(connection, disclosure, key)
     return disclosure

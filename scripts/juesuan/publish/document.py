@@ -17,13 +17,16 @@ def render_html(disclosure: Disclosure, chart_files: dict[str, Path], html_path:
     env = narrative.environment()
     env.tests["amount"] = lambda value: isinstance(value, Decimal)
     env.filters["amount"] = lambda value: f"{value:,.2f}"
+    # The document's parts (第一部分 …) and their headings are the profile's; central-2023 has an annex.
+    headings = {row["part_key"]: row["heading"] for row in disclosure.parts("document")}
     html = env.get_template("document.html.j2").render(
         d=disclosure,
+        headings=headings,
         grids=grids.build_all(disclosure),
         profile=narrative.profile(disclosure, env) if disclosure.has_narrative else [],
         narrative=narrative.narrative(disclosure, env) if disclosure.has_narrative else [],
         glossary=narrative.glossary(disclosure, env) if disclosure.has_narrative else [],
-        annex=narrative.annex(disclosure, env) if disclosure.has_narrative else [],
+        annex=narrative.annex(disclosure, env) if disclosure.has_narrative and "annex" in headings else [],
         charts={name: path.relative_to(html_path.parent).as_posix() for name, path in chart_files.items()},
         chart_titles={name: title for name, (_, title) in charts.CHARTS.items()},
         charts_after=CHARTS_AFTER,

@@ -46,7 +46,9 @@ def environment() -> jinja2.Environment:
     env.filters.update(
         wan=numbers.wan,
         wan_cell=numbers.wan_cell,
+        wan2=numbers.wan_fixed,
         pct=numbers.percent,
+        pct2=numbers.percent_fixed,
         growth=_growth,
         class_name=_class_name,
         cn_number=cn_number,
@@ -88,8 +90,10 @@ def parse(text: str) -> list[Part]:
     return parts
 
 
-def render_text(disclosure: Disclosure, template: str, env: jinja2.Environment | None = None) -> str:
-    return (env or environment()).get_template(template).render(d=disclosure)
+def render_text(
+    disclosure: Disclosure, template: str, env: jinja2.Environment | None = None, **context: str
+) -> str:
+    return (env or environment()).get_template(template).render(d=disclosure, **context)
 
 
 def plain_text(parts: list[Part]) -> str:
@@ -104,13 +108,22 @@ def plain_text(parts: list[Part]) -> str:
 
 
 def profile(disclosure: Disclosure, env: jinja2.Environment | None = None) -> list[Part]:
-    """第一部分 概况."""
-    return parse(render_text(disclosure, "profile.txt.j2", env))
+    """第一部分 概况: the profile's parts (rpt_narrative_outline), worded by its template."""
+    return parse(render_text(disclosure, "parts.txt.j2", env, document_part="profile"))
 
 
 def glossary(disclosure: Disclosure, env: jinja2.Environment | None = None) -> list[Part]:
-    """第四部分 名词解释."""
-    return parse(render_text(disclosure, "glossary.txt.j2", env))
+    """第四部分 名词解释: the profile's terms (rpt_narrative_outline), numbered in order."""
+    terms = disclosure.parts("glossary")
+    return [
+        Part(
+            "",
+            [
+                f"{cn_number(number)}、{term['heading']}：{term['body_text']}"
+                for number, term in enumerate(terms, 1)
+            ],
+        )
+    ]
 
 
 def annex(disclosure: Disclosure, env: jinja2.Environment | None = None) -> list[Part]:
@@ -119,5 +132,6 @@ def annex(disclosure: Disclosure, env: jinja2.Environment | None = None) -> list
 
 
 def narrative(disclosure: Disclosure, env: jinja2.Environment | None = None) -> list[Part]:
-    """第三部分 决算情况说明 (parts 一 to 十五)."""
-    return parse(render_text(disclosure, "narrative.txt.j2", env))
+    """第三部分 决算情况说明: the profile's parts and headings (rpt_narrative_outline), each worded
+    by the macro of its part_key in the profile's template (templates/narrative/<profile>.txt.j2)."""
+    return parse(render_text(disclosure, "parts.txt.j2", env, document_part="narrative"))

@@ -9,6 +9,9 @@ from 元 and truncated to four decimals, so rounding them here once is exact (DE
 - a year-on-year change of 100% or more: whole percent (``753%``);
 - a change from nothing to something: ``100%`` (the convention the published text follows);
 - a ratio whose base is 0: ``0%`` (the published text's ``完成预算的0%`` for an empty budget).
+
+A profile whose documents print two decimals throughout (shanghai-2024) uses ``wan_fixed`` and
+``percent_fixed`` instead (its narrative template says which).
 """
 
 from __future__ import annotations
@@ -47,6 +50,19 @@ def percent(value: Decimal | None) -> str:
     if value is None:
         return "0"
     return plain(abs(value).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def wan_fixed(amount_yuan: Decimal | int | None) -> str:
+    """Narrative form where the profile prints two decimals always (shanghai-2024: 10.00万元)."""
+    return f"{to_wan(amount_yuan):.2f}"
+
+
+def percent_fixed(value: Decimal | None) -> str:
+    """A share, rate or change to two decimals, half up (shanghai-2024: 99.79%, 100.00%); ``0`` for
+    nothing or an undefined ratio (the document's 完成预算的0%)."""
+    if value is None or value == 0:
+        return "0"
+    return f"{abs(value).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):.2f}"
 
 
 def growth(change_percent: Decimal | None, change_yuan: Decimal | None) -> str:

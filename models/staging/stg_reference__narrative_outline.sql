@@ -1,0 +1,19 @@
+with
+
+source as (
+    select * from {{ ref('ref_narrative_outline') }}
+),
+
+renamed as (
+    select
+        cast(profile_code as varchar) as profile_code,
+        cast(document_part as varchar) as document_part,
+        cast(part_order as integer) as part_order,
+        cast(part_key as varchar) as part_key,
+        cast(parent_key as varchar) as parent_key,
+        cast(heading as varchar) as heading,
+        cast(body_text as varchar) as body_text
+    from source
+)
+
+select * from renamed
