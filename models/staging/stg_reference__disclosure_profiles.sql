@@ -13,7 +13,8 @@ renamed as (
         cast(valid_to_year as integer) as valid_to_year,
         cast(prints_line_no as boolean) as prints_line_no,
         cast(zero_display as varchar) as zero_display,
-        cast(code_style as varchar) as code_style
+        cast(code_style as varchar) as code_style,
+        cast(inherits_from as varchar) as inherits_from
     from source
 )
 

@@ -16,6 +16,11 @@ renamed as (
         cast(total_position as varchar) as total_position,
         cast(print_variant as varchar) as print_variant
     from source
+),
+
+-- A print variant without rows of its own here prints its base profile's (inherits_from).
+final as (
+    {{ with_inherited_rows('renamed', ['table_no', 'print_order', 'table_label', 'table_title', 'table_note', 'empty_statement', 'total_position', 'print_variant']) }}
 )
 
-select * from renamed
+select * from final

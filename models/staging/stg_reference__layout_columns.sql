@@ -18,6 +18,11 @@ renamed as (
         cast(income_type_code as varchar) as income_type_code,
         cast(spending_group as varchar) as spending_group
     from source
+),
+
+-- A print variant without rows of its own here prints its base profile's (inherits_from).
+final as (
+    {{ with_inherited_rows('renamed', ['table_no', 'block', 'column_order', 'column_key', 'column_group', 'column_label', 'flows', 'fund_filter', 'income_type_code', 'spending_group']) }}
 )
 
-select * from renamed
+select * from final

@@ -19,6 +19,11 @@ renamed as (
         cast(income_type_code as varchar) as income_type_code,
         cast(spending_group as varchar) as spending_group
     from source
+),
+
+-- A print variant without rows of its own here prints its base profile's (inherits_from).
+final as (
+    {{ with_inherited_rows('renamed', ['valid_from_year', 'valid_to_year', 'line_no', 'line_key', 'block', 'row_label', 'row_code', 'flows', 'fund_filter', 'income_type_code', 'spending_group']) }}
 )
 
-select * from renamed
+select * from final

@@ -17,6 +17,11 @@ renamed as (
         cast(row_label as varchar) as row_label,
         cast(row_kind as varchar) as row_kind
     from source
+),
+
+-- A print variant without rows of its own here prints its base profile's (inherits_from).
+final as (
+    {{ with_inherited_rows('renamed', ['valid_from_year', 'valid_to_year', 'row_order', 'line_key', 'block', 'column_group', 'row_code', 'row_label', 'row_kind']) }}
 )
 
-select * from renamed
+select * from final

@@ -19,6 +19,11 @@ renamed as (
         cast(column_label as varchar) as column_label,
         cast(sangong_category_code as varchar) as sangong_category_code
     from source
+),
+
+-- A print variant without rows of its own here prints its base profile's (inherits_from).
+final as (
+    {{ with_inherited_rows('renamed', ['valid_from_year', 'valid_to_year', 'block', 'line_key', 'row_label', 'flows', 'column_order', 'column_key', 'column_group', 'column_label', 'sangong_category_code']) }}
 )
 
-select * from renamed
+select * from final

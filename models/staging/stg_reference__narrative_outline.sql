@@ -14,6 +14,11 @@ renamed as (
         cast(heading as varchar) as heading,
         cast(body_text as varchar) as body_text
     from source
+),
+
+-- A print variant without rows of its own here prints its base profile's (inherits_from).
+final as (
+    {{ with_inherited_rows('renamed', ['document_part', 'part_order', 'part_key', 'parent_key', 'heading', 'body_text'], with_source=true) }}
 )
 
-select * from renamed
+select * from final

@@ -90,21 +90,45 @@ def test_cli_reports_errors_without_touching_the_seed(tmp_path, capsys):
 
 def test_the_derived_2025_and_2026_lists_are_2024s_plus_the_documented_codes():
     """seeds/reference/README.md names each code added to the 2024 list for 2025 and 2026 with
-    its source; the seed holds exactly those additions, each under a parent of its year."""
+    its name, level, parent and source; the seed holds exactly those additions, as documented,
+    each under a parent of its year, and every 2024 row unchanged."""
     reference = Path(codes.SEEDS["function"]).parent
     readme = (reference / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## 2025 and 2026") :]
+    levels = {"类": "1", "款": "2", "项": "3"}
     documented = {
-        line.split("|")[1].strip()
-        for line in readme.splitlines()
-        if line.startswith("| 2") or line.startswith("| 1")
+        cells[0]: (cells[1], levels[cells[2]], cells[3])
+        for cells in (
+            [cell.strip() for cell in line.split("|")[1:-1]]
+            for line in section.splitlines()
+            if line.startswith("| 2") or line.startswith("| 1")
+        )
     }
+    assert documented
     with codes.SEEDS["function"].open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     by_year = {
         year: {r["code"]: r for r in rows if r["fiscal_year"] == year} for year in ("2024", "2025", "2026")
     }
+    unchanged = ("name", "level", "parent_code")
     for year in ("2025", "2026"):
         added = set(by_year[year]) - set(by_year["2024"])
-        assert added == documented, year
-        assert set(by_year["2024"]) <= set(by_year[year]), year
+        assert added == set(documented), year
+        assert {code: tuple(by_year[year][code][k] for k in unchanged) for code in added} == documented, year
+        assert all(
+            tuple(by_year[year][code][k] for k in unchanged) == tuple(row[k] for k in unchanged)
+            for code, row in by_year["2024"].items()
+        ), year
+        assert all(by_year[year][code]["parent_code"] == code[: len(code) - 2] for code in added), year
         assert all(by_year[year][code]["parent_code"] in by_year[year] for code in added), year
+
+
+def test_the_economic_lists_of_2025_and_2026_repeat_2024s():
+    """README: no change to the 部门预算支出经济分类 was found for 2025 or 2026, so they repeat 2024."""
+    with codes.SEEDS["economic"].open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    by_year = {
+        year: {(r["code"], r["name"], r["level"], r["parent_code"]) for r in rows if r["fiscal_year"] == year}
+        for year in ("2024", "2025", "2026")
+    }
+    assert by_year["2024"] and by_year["2025"] == by_year["2024"] == by_year["2026"]

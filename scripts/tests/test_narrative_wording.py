@@ -50,7 +50,7 @@ def central_outline() -> list[dict]:
         {
             **row,
             "part_order": int(row["part_order"]),
-            "layout_profile_code": "central-2023",
+            "template_profile_code": "central-2023",
             "parent_key": row["parent_key"] or None,
         }
         for row in rows

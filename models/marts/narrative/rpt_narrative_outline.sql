@@ -2,8 +2,8 @@
 -- disclosure profile prints them (seed ref_narrative_outline, keyed by the profile whose layout
 -- the department prints): order, heading (the fiscal year and the department's name put in),
 -- and for a 名词解释 its wording. The wording of a 情况说明 part is the profile's template
--- (scripts/juesuan/publish/templates/narrative/<layout_profile_code>.txt.j2, one macro per
--- part_key). Grain: one row per department, fiscal year, document part and part_key.
+-- (scripts/juesuan/publish/templates/narrative/<template_profile_code>.txt.j2, one macro per
+-- part_key: the profile whose outline rows these are, a variant's base when it inherits them). Grain: one row per department, fiscal year, document part and part_key.
 with
 
 scopes as (
@@ -36,6 +36,7 @@ final as (
         department_scopes.fiscal_year,
         department_scopes.profile_code,
         department_scopes.layout_profile_code,
+        outline.source_profile_code as template_profile_code,
         outline.document_part,
         outline.part_order,
         outline.part_key,

@@ -144,5 +144,7 @@ CHARTS = {
 
 
 def draw_all(disclosure: Disclosure, folder: Path) -> dict[str, Path]:
-    """Every chart as ``folder/<name>.png``."""
-    return {name: draw(disclosure, folder / f"{name}.png") for name, (draw, _) in CHARTS.items()}
+    """Every chart the department's profile prints (rpt_narrative_outline, part ``chart``) as
+    ``folder/<name>.png``."""
+    names = [row["part_key"] for row in disclosure.parts("chart")]
+    return {name: CHARTS[name][0](disclosure, folder / f"{name}.png") for name in names}

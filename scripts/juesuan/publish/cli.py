@@ -35,7 +35,9 @@ def publish_one(db_path: Path, out_dir: Path, department: str, year: int, pdf: b
     ]
     chart_files: dict[str, Path] = {}
     if disclosure.has_narrative:
-        _progress(f"{prefix}: charts ({', '.join(charts.CHARTS)})")
+        _progress(
+            f"{prefix}: charts ({', '.join(row['part_key'] for row in disclosure.parts('chart')) or 'none'})"
+        )
         chart_files = charts.draw_all(disclosure, folder / "charts")
         written += chart_files.values()
     else:

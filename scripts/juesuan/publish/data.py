@@ -56,8 +56,8 @@ class Disclosure:
 
     @property
     def template_profile(self) -> str:
-        """The profile whose narrative template words the parts (the layout profile)."""
-        return self.outline[0]["layout_profile_code"]
+        """The profile whose narrative template words the parts (the outline's owner)."""
+        return self.outline[0]["template_profile_code"]
 
     def parts(self, document_part: str) -> list[Row]:
         """The profile's 情况说明 parts (``narrative``) or 名词解释 terms (``glossary``), in order."""

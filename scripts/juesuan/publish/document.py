@@ -5,11 +5,17 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from juesuan.publish import charts, grids, narrative
+from juesuan.publish import grids, narrative
 from juesuan.publish.data import Disclosure
 
-# Which charts follow which part of 第三部分 (by the part's numeral).
-CHARTS_AFTER = {"一、": ["year_on_year"], "三、": ["basic_and_project"], "五、": ["class_structure"]}
+
+def charts_after(disclosure: Disclosure) -> dict[str, list[str]]:
+    """Which charts follow which part of 第三部分, by the part's numeral (一、): the profile's."""
+    numerals = {row["part_key"]: row["heading"][:2] for row in disclosure.parts("narrative")}
+    after: dict[str, list[str]] = {}
+    for chart in disclosure.parts("chart"):
+        after.setdefault(numerals[chart["parent_key"]], []).append(chart["part_key"])
+    return after
 
 
 def render_html(disclosure: Disclosure, chart_files: dict[str, Path], html_path: Path) -> Path:
@@ -28,8 +34,8 @@ def render_html(disclosure: Disclosure, chart_files: dict[str, Path], html_path:
         glossary=narrative.glossary(disclosure, env) if disclosure.has_narrative else [],
         annex=narrative.annex(disclosure, env) if disclosure.has_narrative and "annex" in headings else [],
         charts={name: path.relative_to(html_path.parent).as_posix() for name, path in chart_files.items()},
-        chart_titles={name: title for name, (_, title) in charts.CHARTS.items()},
-        charts_after=CHARTS_AFTER,
+        chart_titles={row["part_key"]: row["heading"] for row in disclosure.parts("chart")},
+        charts_after=charts_after(disclosure),
     )
     html_path.parent.mkdir(parents=True, exist_ok=True)
     html_path.write_text(html, encoding="utf-8")
