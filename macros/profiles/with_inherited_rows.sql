@@ -5,16 +5,16 @@
     `columns`: every column of the CTE but profile_code. `with_source`: also return
     `source_profile_code`, whose rows they are (the narrative template is the source's). -#}
 {% macro with_inherited_rows(cte, columns, with_source=false) -%}
+    {%- set own_source = 'profile_code as source_profile_code, ' if with_source else '' -%}
+    {%- set base_source = 'base.profile_code as source_profile_code, ' if with_source else '' -%}
     select
         profile_code,
-        {% if with_source %}profile_code as source_profile_code,{% endif %}
-        {{ columns | join(', ') }}
+        {{ own_source }}{{ columns | join(',\n        ') }}
     from {{ cte }}
     union all
     select
         heirs.profile_code,
-        {% if with_source %}base.profile_code as source_profile_code,{% endif %}
-        {% for column in columns %}base.{{ column }}{{ ',' if not loop.last }}{% endfor %}
+        {{ base_source }}base.{{ columns | join(',\n        base.') }}
     from {{ ref('stg_reference__disclosure_profiles') }} as heirs
     inner join {{ cte }} as base on heirs.inherits_from = base.profile_code
     where not exists (select 1 from {{ cte }} as own where own.profile_code = heirs.profile_code)

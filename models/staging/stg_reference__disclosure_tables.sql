@@ -20,7 +20,10 @@ renamed as (
 
 -- A print variant without rows of its own here prints its base profile's (inherits_from).
 final as (
-    {{ with_inherited_rows('renamed', ['table_no', 'print_order', 'table_label', 'table_title', 'table_note', 'empty_statement', 'total_position', 'print_variant']) }}
+    {{ with_inherited_rows('renamed', [
+        'table_no', 'print_order', 'table_label', 'table_title', 'table_note', 'empty_statement',
+        'total_position', 'print_variant'
+    ]) }}
 )
 
 select * from final

@@ -22,7 +22,10 @@ renamed as (
 
 -- A print variant without rows of its own here prints its base profile's (inherits_from).
 final as (
-    {{ with_inherited_rows('renamed', ['table_no', 'block', 'column_order', 'column_key', 'column_group', 'column_label', 'flows', 'fund_filter', 'income_type_code', 'spending_group']) }}
+    {{ with_inherited_rows('renamed', [
+        'table_no', 'block', 'column_order', 'column_key', 'column_group', 'column_label', 'flows',
+        'fund_filter', 'income_type_code', 'spending_group'
+    ]) }}
 )
 
 select * from final

@@ -23,7 +23,10 @@ renamed as (
 
 -- A print variant without rows of its own here prints its base profile's (inherits_from).
 final as (
-    {{ with_inherited_rows('renamed', ['valid_from_year', 'valid_to_year', 'line_no', 'line_key', 'block', 'row_label', 'row_code', 'flows', 'fund_filter', 'income_type_code', 'spending_group']) }}
+    {{ with_inherited_rows('renamed', [
+        'valid_from_year', 'valid_to_year', 'line_no', 'line_key', 'block', 'row_label',
+        'row_code', 'flows', 'fund_filter', 'income_type_code', 'spending_group'
+    ]) }}
 )
 
 select * from final

@@ -21,7 +21,10 @@ renamed as (
 
 -- A print variant without rows of its own here prints its base profile's (inherits_from).
 final as (
-    {{ with_inherited_rows('renamed', ['valid_from_year', 'valid_to_year', 'row_order', 'line_key', 'block', 'column_group', 'row_code', 'row_label', 'row_kind']) }}
+    {{ with_inherited_rows('renamed', [
+        'valid_from_year', 'valid_to_year', 'row_order', 'line_key', 'block', 'column_group',
+        'row_code', 'row_label', 'row_kind'
+    ]) }}
 )
 
 select * from final

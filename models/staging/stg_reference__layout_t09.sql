@@ -23,7 +23,10 @@ renamed as (
 
 -- A print variant without rows of its own here prints its base profile's (inherits_from).
 final as (
-    {{ with_inherited_rows('renamed', ['valid_from_year', 'valid_to_year', 'block', 'line_key', 'row_label', 'flows', 'column_order', 'column_key', 'column_group', 'column_label', 'sangong_category_code']) }}
+    {{ with_inherited_rows('renamed', [
+        'valid_from_year', 'valid_to_year', 'block', 'line_key', 'row_label', 'flows',
+        'column_order', 'column_key', 'column_group', 'column_label', 'sangong_category_code'
+    ]) }}
 )
 
 select * from final

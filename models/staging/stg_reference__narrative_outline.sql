@@ -18,7 +18,9 @@ renamed as (
 
 -- A print variant without rows of its own here prints its base profile's (inherits_from).
 final as (
-    {{ with_inherited_rows('renamed', ['document_part', 'part_order', 'part_key', 'parent_key', 'heading', 'body_text'], with_source=true) }}
+    {{ with_inherited_rows('renamed', [
+        'document_part', 'part_order', 'part_key', 'parent_key', 'heading', 'body_text'
+    ], with_source=true) }}
 )
 
 select * from final

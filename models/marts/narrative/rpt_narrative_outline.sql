@@ -1,9 +1,10 @@
--- The parts of each department's 第三部分 情况说明 and the terms of its 第四部分 名词解释, as its
--- disclosure profile prints them (seed ref_narrative_outline, keyed by the profile whose layout
--- the department prints): order, heading (the fiscal year and the department's name put in),
--- and for a 名词解释 its wording. The wording of a 情况说明 part is the profile's template
--- (scripts/juesuan/publish/templates/narrative/<template_profile_code>.txt.j2, one macro per
--- part_key: the profile whose outline rows these are, a variant's base when it inherits them). Grain: one row per department, fiscal year, document part and part_key.
+-- The document's parts, its 概况 and 情况说明 parts, charts and 名词解释 terms, as the
+-- department's disclosure profile prints them (seed ref_narrative_outline, keyed by the profile
+-- whose layout the department prints): order, heading (the fiscal year and the department's name
+-- put in), and for a 名词解释 its wording. The wording of a part is the profile's template,
+-- scripts/juesuan/publish/templates/narrative/<template_profile_code>.txt.j2, one macro per
+-- part_key (template_profile_code: the profile whose outline rows these are, a variant's base
+-- when it inherits them). Grain: one row per department, fiscal year, document part and part_key.
 with
 
 scopes as (
