@@ -496,3 +496,18 @@ def test_the_whole_codes_variants_print_codes_in_one_column(tmp_path):
         )
         assert list(t05.columns[:3]) == ["栏目", "科目代码", "项目"] and "类" not in t05.columns
         assert "2010601" in set(t05["科目代码"]) and t05.iloc[-1]["项目"] == "合计"
+
+
+def test_both_variants_print_the_shanghai_narrative():
+    """A variant's outline and narrative template are its base's (inherited or shared). The copy
+    SHPT-CZW has no narrative seeds: what only they give is said to be missing, never printed as 0."""
+    from juesuan.publish import data, narrative
+
+    missing = ("未提供政府采购合同数据", "未提供车辆和大型设备数量", "未提供预算绩效管理情况")
+    for department in VARIANTS:
+        disclosure = data.load(built_variants(), department, 2024)
+        assert disclosure.template_profile == "shanghai-2024"
+        parts = narrative.narrative(disclosure)
+        assert [part.heading for part in parts] == TEMPLATE_PARTS
+        text = narrative.plain_text(parts)
+        assert [phrase in text for phrase in missing] == [department == "SHPT-CZW"] * 3, department
