@@ -511,3 +511,36 @@ def test_both_variants_print_the_shanghai_narrative():
         assert [part.heading for part in parts] == TEMPLATE_PARTS
         text = narrative.plain_text(parts)
         assert [phrase in text for phrase in missing] == [department == "SHPT-CZW"] * 3, department
+
+
+def test_spending_on_a_class_the_24_class_01_does_not_print_stops_the_build(tmp_path):
+    """The template's 01 has no 债务还本支出 line: a department of shanghai-2024-template that spends
+    on 231 gets X01-03 (01's classes against 03's) and W03, never a quietly smaller 01."""
+    ledger = shutil.copytree(CASE / "ledger", tmp_path / "ledger")
+    departments = read_csv(ledger / "departments.csv")
+    with (ledger / "departments.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=[*departments[0], "profile_code"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({**row, "profile_code": "shanghai-2024-template"} for row in departments)
+    entries = read_csv(ledger / "expenditure_entries.csv")
+    moved = next(row for row in entries if row["function_code"] == "2010607")
+    moved["function_code"] = "2310301"  # 地方政府一般债券还本支出, in the 2024 list
+    with (ledger / "expenditure_entries.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(entries[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(entries)
+    warehouse = tmp_path / "warehouse.duckdb"
+    completed = run_dbt(
+        ["build"],
+        warehouse=warehouse,
+        ledger=ledger,
+        target_path=tmp_path / "dbt",
+        log_path=tmp_path / "logs",
+    )
+    assert completed.returncode != 0
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        fired = {
+            rule
+            for (rule,) in connection.execute("select distinct rule_id from audit.audit_findings").fetchall()
+        }
+    assert {"X01-03", "W03"} <= fired
