@@ -21,8 +21,8 @@ from pathlib import Path
 from juesuan.dbt_runner import PROJECT, run_dbt
 
 RULE_ID = re.compile(r"^(T0[1-9]-\d\d|X0[1-9]-0[1-9]|N\d\d-\d\d|[ICPRW]\d\d)$")
-KINDS = {"表内", "表间", "输入", "守恒", "公开核对"}
-KIND_ORDER = ["输入", "表内", "表间", "守恒", "公开核对"]
+KINDS = {"表内", "表间", "输入", "守恒", "公开核对", "结构", "说明"}
+KIND_ORDER = ["输入", "表内", "表间", "守恒", "公开核对", "结构", "说明"]
 
 
 class CatalogueError(ValueError):

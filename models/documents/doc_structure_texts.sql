@@ -1,0 +1,83 @@
+-- Every text line of a document that breaks a structure rule: a year in the title, a heading, a
+-- table title or the table of contents that is not the reporting year (D13; body sentences
+-- compare with other years and are not checked), a placeholder left from the template (D14:
+-- XX, ×××, `202 年度`), and a table of contents entry no heading or table title matches (D15).
+-- Grain: one row per document and line that breaks a rule, and one per document without a
+-- reporting year.
+with
+
+texts as (
+    select * from {{ ref('stg_document__texts') }}
+),
+
+documents as (
+    select * from {{ ref('stg_document__documents') }}
+),
+
+-- A line as a title reads: no spaces, no dot leaders, no page number at the end.
+normalised as (
+    select
+        *,
+        regexp_replace(regexp_replace(text, '[\s　]+', '', 'g'), '[.·…．。\-—_]{2,}\d*$|[.·…．\s]*\d+$', '') as title_text
+    from texts
+),
+
+headings as (
+    select distinct document_id, title_text from normalised
+    where kind in ('heading', 'table_title', 'title')
+),
+
+lines as (
+    select
+        normalised.document_id,
+        normalised.page,
+        normalised.line_no,
+        normalised.kind,
+        normalised.text as sentence,
+        documents.fiscal_year,
+        'p' || coalesce(cast(normalised.page as varchar), '?') || ' 行' || cast(normalised.line_no as varchar) as locator,
+        cast(regexp_extract(normalised.text, '((19|20)\d\d)\s*年度', 1) as varchar) as year_text,
+        regexp_matches(normalised.text, '[XxＸｘ]{2,}|×{2,}|(^|[^0-9])20\d?\s*年度') as has_placeholder,
+        normalised.kind = 'toc_entry' and normalised.title_text <> '' and headings.title_text is null as toc_unmatched
+    from normalised
+    inner join documents on normalised.document_id = documents.document_id
+    left join headings
+        on normalised.kind = 'toc_entry'
+        and normalised.document_id = headings.document_id
+        and normalised.title_text = headings.title_text
+)
+
+select
+    document_id,
+    page,
+    line_no,
+    kind,
+    sentence,
+    locator,
+    fiscal_year,
+    cast(year_text as integer) as year_printed,
+    kind in ('title', 'heading', 'table_title', 'toc_entry') and year_text <> ''
+    and cast(year_text as integer) is distinct from fiscal_year as wrong_year,
+    has_placeholder,
+    toc_unmatched
+from lines
+where has_placeholder or toc_unmatched
+    or kind in ('title', 'heading', 'table_title', 'toc_entry') and year_text <> ''
+    and cast(year_text as integer) is distinct from fiscal_year
+
+union all
+
+select
+    document_id,
+    cast(null as integer) as page,
+    cast(null as integer) as line_no,
+    'document' as kind,
+    source_file as sentence,
+    source_file as locator,
+    fiscal_year,
+    cast(null as integer) as year_printed,
+    true as wrong_year,
+    false as has_placeholder,
+    false as toc_unmatched
+from documents
+where fiscal_year is null
