@@ -30,7 +30,7 @@ printed as (
 
 -- A table the reader reported missing (read problem table_missing, rule D10) is not reported twice.
 reported as (
-    select distinct document_id from {{ ref('stg_document__read_problems') }}
+    select distinct document_id from ({{ document_file('read_problems', [['document_id', 'varchar'], ['problem', 'varchar']]) }})
     where problem = 'table_missing'
 ),
 

@@ -40,14 +40,14 @@ compared as (
     select
         named.*,
         documents.fiscal_year,
-        subjects.name as expected_name,
+        subjects.function_name as expected_name,
         regexp_replace(
             regexp_replace(named.printed_name, '[\s　]+', '', 'g'),
             '^[一二三四五六七八九十百]+、|^[(（][一二三四五六七八九十]+[)）]|[(（][类款项][)）]$', '', 'g'
         ) as name
     from named
     inner join documents on named.document_id = documents.document_id
-    left join subjects on documents.fiscal_year = subjects.fiscal_year and named.code = subjects.code
+    left join subjects on documents.fiscal_year = subjects.fiscal_year and named.code = subjects.function_code
 )
 
 select
