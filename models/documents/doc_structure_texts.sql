@@ -36,7 +36,7 @@ lines as (
         normalised.text as sentence,
         documents.fiscal_year,
         'p' || coalesce(cast(normalised.page as varchar), '?') || ' 行' || cast(normalised.line_no as varchar) as locator,
-        cast(regexp_extract(normalised.text, '((19|20)\d\d)\s*年度', 1) as varchar) as year_text,
+        try_cast(nullif(regexp_extract(normalised.text, '((19|20)\d\d)\s*年度', 1), '') as integer) as year_printed,
         regexp_matches(normalised.text, '[XxＸｘ]{2,}|×{2,}|(^|[^0-9])20\d?\s*年度') as has_placeholder,
         normalised.kind = 'toc_entry' and normalised.title_text <> '' and headings.title_text is null as toc_unmatched
     from normalised
@@ -55,15 +55,15 @@ select
     sentence,
     locator,
     fiscal_year,
-    cast(year_text as integer) as year_printed,
-    kind in ('title', 'heading', 'table_title', 'toc_entry') and year_text <> ''
-    and cast(year_text as integer) is distinct from fiscal_year as wrong_year,
+    year_printed,
+    kind in ('title', 'heading', 'table_title', 'toc_entry') and year_printed is not null
+    and year_printed is distinct from fiscal_year as wrong_year,
     has_placeholder,
     toc_unmatched
 from lines
 where has_placeholder or toc_unmatched
-    or kind in ('title', 'heading', 'table_title', 'toc_entry') and year_text <> ''
-    and cast(year_text as integer) is distinct from fiscal_year
+    or kind in ('title', 'heading', 'table_title', 'toc_entry') and year_printed is not null
+    and year_printed is distinct from fiscal_year
 
 union all
 
