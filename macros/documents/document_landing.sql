@@ -10,11 +10,12 @@
     without the file is not a landing: read_parquet stops the build naming the path. -#}
 {% macro document_file(name, columns) -%}
     {%- set landing = document_landing() -%}
-    select
-        {%- for column in columns %}
-        cast({{ 'null' if landing == '' else column[0] }} as {{ column[1] }}) as {{ column[0] }}
-        {{- ',' if not loop.last }}
-        {%- endfor %}
+    {%- set selected = [] -%}
+    {%- for column in columns -%}
+        {%- do selected.append(
+            'cast(' ~ ('null' if landing == '' else column[0]) ~ ' as ' ~ column[1] ~ ') as ' ~ column[0]) -%}
+    {%- endfor -%}
+    select {{ selected | join(', ') }}
     {%- if landing == '' %}
     where 1 = 0
     {%- else %}
@@ -41,6 +42,6 @@
     quantity rounded the same way prints the same (a 0.01 drift between two tables is a fault). -#}
 {% macro printed_allowance(half_unit, parts) -%}
     {%- if half_unit == 0 -%}0{%- else -%}
-    (case when {{ parts }} <= 2 then 0 else {{ half_unit }} * ({{ parts }}) end)
+        (case when {{ parts }} <= 2 then 0 else {{ half_unit }} * ({{ parts }}) end)
     {%- endif -%}
 {%- endmacro %}

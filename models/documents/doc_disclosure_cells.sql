@@ -1,9 +1,10 @@
 -- The published documents' cells in rpt_disclosure_cells' shape, so the rule catalogue's
 -- identities (the T and X rules, one definition each: models/marts/_marts__models.yml) run on
--- its views doc_t01 … doc_t09 and doc_cross_table: department_code is the document, amount_yuan the printed 万元 in 元 (a blank cell is 0),
--- and meta printed_half_unit_yuan (50 元 = 0.005 万元) gives every identity the rounding
--- interval of printed parts (macros/documents/document_landing.sql). Grain: one row per
--- document, table, block, row and column. page and locator say where each cell is printed.
+-- its views doc_t01 … doc_t09 and doc_cross_table: department_code is the document, amount_yuan
+-- the printed 万元 in 元 (a blank cell is 0), and meta printed_half_unit_yuan (50 元 = 0.005 万元)
+-- gives every identity the rounding interval of printed parts (macros/documents/
+-- document_landing.sql). Grain: one row per document, table, block, row and column; page and
+-- locator say where each cell is printed.
 {{ config(materialized='table') }}
 
 with

@@ -35,7 +35,8 @@ mapped as (
         and (items.block is null or items.block = cells.block)
         and (
             items.line_key is null
-            or cells.line_key = case when items.line_key = '{subject}' then statements.subject_code else items.line_key end
+            or cells.line_key
+            = case when items.line_key = '{subject}' then statements.subject_code else items.line_key end
         )
         and items.column_key = cells.column_key
 ),
@@ -78,7 +79,9 @@ measured as (
         statements.value as actual,
         -- Half the last printed digit of the statement's number (6.2 → 0.05; 71.73 → 0.005).
         0.5 / pow(10, case when strpos(statements.value_text, '.') > 0
-            then length(statements.value_text) - strpos(statements.value_text, '.') else 0 end) as printed_half,
+                then length(statements.value_text) - strpos(statements.value_text, '.')
+            else 0
+        end) as printed_half,
         -- Half a printed 万元 cent per cell on each side.
         0.005 * per_statement.value_cells as value_half,
         0.005 * per_statement.base_cells as base_half
@@ -97,9 +100,11 @@ checked as (
         end as expected,
         -- A ratio's interval: the numerator's and base's intervals at their corners.
         case when measure <> 'amount' and base_amount - base_half > 0
-            then 100.0 * greatest(value_amount - value_half, 0) / (base_amount + base_half) end as ratio_low,
+                then 100.0 * greatest(value_amount - value_half, 0) / (base_amount + base_half)
+        end as ratio_low,
         case when measure <> 'amount' and base_amount - base_half > 0
-            then 100.0 * (value_amount + value_half) / (base_amount - base_half) end as ratio_high
+                then 100.0 * (value_amount + value_half) / (base_amount - base_half)
+        end as ratio_high
     from measured
 )
 
@@ -120,7 +125,8 @@ select
     -- The cells the item names are not in the document's tables.
     value_cells = 0 as cells_missing,
     measure = 'amount' and value_cells > 0 and abs(actual - value_amount)
-    > greatest(printed_half - 0.005, 0) + case when value_cells > 1 then 0.005 * (value_cells + 1) else 0 end as amount_differs,
+    > greatest(printed_half - 0.005, 0)
+    + case when value_cells > 1 then 0.005 * (value_cells + 1) else 0 end as amount_differs,
     measure = 'share' and value_cells > 0 and ratio_low is not null
     and (actual + printed_half < ratio_low or actual - printed_half > ratio_high) as share_differs,
     measure = 'completion_rate' and value_cells > 0 and ratio_low is not null

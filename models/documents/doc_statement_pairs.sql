@@ -55,8 +55,10 @@ paired as (
         rate.direction as rate_direction,
         rate.comparison_word as rate_word,
         0.5 / pow(10, case when strpos(rate.value_text, '.') > 0
-            then length(rate.value_text) - strpos(rate.value_text, '.') else 0 end) as rate_half,
-        pairs.rate_item in (select item_key from table_items) as rate_checked_on_cells,
+                then length(rate.value_text) - strpos(rate.value_text, '.')
+            else 0
+        end) as rate_half,
+        pairs.rate_item in (select table_items.item_key from table_items) as rate_checked_on_cells,
         -- The word comparing 决算 with 预算, where the sentence has one (决算数大于预算数 …).
         regexp_extract(amount.sentence, '决算数?[^，。；]*?(基本持平|持平|等于|大于|高于|超过|小于|低于)', 1) as budget_word,
         coalesce(amount.page, other.page, rate.page) as page,
@@ -79,11 +81,13 @@ computed as (
         *,
         -- yoy: the signed change and last year's amount; budget: 决算 − 预算.
         case when kind = 'yoy' then
-            case other_direction when 'down' then -other when 'flat' then 0 else other end
+                case other_direction when 'down' then -other when 'flat' then 0 else other end
         end as change,
-        case when kind = 'yoy' then
-            amount - case other_direction when 'down' then -other when 'flat' then 0 else other end
-        else other end as rate_base
+        case when kind = 'yoy'
+                then
+                    amount - case other_direction when 'down' then -other when 'flat' then 0 else other end
+            else other
+        end as rate_base
     from paired
 )
 
@@ -97,16 +101,22 @@ select
     sentence,
     coalesce(other_word, '') || coalesce(' ' || rate_word, '') || coalesce(' ' || budget_word, '') as words,
     cast(case when rate_base <> 0 then
-        round(100.0 * case when kind = 'yoy' then abs(change) else amount end / rate_base, 2) end as decimal(38, 2)) as expected,
+            round(100.0 * case when kind = 'yoy' then abs(change) else amount end / rate_base, 2)
+    end as decimal(38, 2)) as expected,
     rate as actual,
     cast(rate - case when rate_base <> 0 then
-        100.0 * case when kind = 'yoy' then abs(change) else amount end / rate_base end as decimal(38, 2)) as difference,
+            100.0 * case when kind = 'yoy' then abs(change) else amount end / rate_base
+    end as decimal(38, 2)) as difference,
     -- D26: a word that contradicts the numbers.
     coalesce(
         kind = 'yoy' and (
             (other_direction = 'flat' and other <> 0)
             or (other_direction in ('up', 'down') and other = 0)
-            or (rate_direction is not null and other_direction is not null and rate_direction <> other_direction)
+            or (
+                rate_direction is not null
+                and other_direction is not null
+                and rate_direction <> other_direction
+            )
         )
         or kind = 'budget' and (
             (budget_word in ('大于', '高于', '超过') and amount <= other)
@@ -121,8 +131,10 @@ select
         rate is not null and not rate_checked_on_cells and abs(rate_base) > 0.02
         and abs(
             rate - 100.0 * case when kind = 'yoy' then abs(change) else amount end / rate_base
-        ) > rate_half + 100.0 * (0.01 * abs(case when kind = 'yoy' then abs(change) else amount end)
-            / (rate_base * rate_base) + 0.01 / abs(rate_base)),
+        ) > rate_half + 100.0 * (
+            0.01 * abs(case when kind = 'yoy' then abs(change) else amount end)
+            / (rate_base * rate_base) + 0.01 / abs(rate_base)
+        ),
         false
     ) as rate_differs
 from computed

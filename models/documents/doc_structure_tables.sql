@@ -30,7 +30,8 @@ printed as (
 
 -- A table the reader reported missing (read problem table_missing, rule D10) is not reported twice.
 reported as (
-    select distinct document_id from ({{ document_file('read_problems', [['document_id', 'varchar'], ['problem', 'varchar']]) }})
+    select distinct document_id
+    from ({{ document_file('read_problems', [['document_id', 'varchar'], ['problem', 'varchar']]) }})
     where problem = 'table_missing'
 ),
 
@@ -56,12 +57,18 @@ joined as (
 
 select
     *,
-    'p' || coalesce(cast(page as varchar), '?') || ' ' || coalesce(printed_no, table_label, table_no) as locator,
+    'p'
+    || coalesce(cast(page as varchar), '?')
+    || ' '
+    || coalesce(printed_no, table_label, table_no) as locator,
     position is null and not reported_by_reader as is_missing,
     -- Out of order: its rank among the printed tables by position differs from its rank by the
     -- profile's order (a missing table does not shift the others).
     position is not null and print_order is not null
-    and rank() over (partition by document_id, position is not null and print_order is not null order by position)
-    <> rank() over (partition by document_id, position is not null and print_order is not null order by print_order) as out_of_order,
+    and rank()
+        over (partition by document_id, position is not null and print_order is not null order by position)
+    <> rank()
+        over (partition by document_id, position is not null and print_order is not null order by print_order)
+        as out_of_order,
     coalesce(is_empty, false) and nullif(trim(empty_statement), '') is null as empty_without_statement
 from joined

@@ -18,16 +18,21 @@ documents as (
 normalised as (
     select
         *,
-        regexp_replace(regexp_replace(text, '[\s　]+', '', 'g'), '[.·…．。\-—_]{2,}\d*$|[.·…．\s]*\d+$', '') as title_text
+        regexp_replace(
+            regexp_replace(text, '[\s　]+', '', 'g'), '[.·…．。\-—_]{2,}\d*$|[.·…．\s]*\d+$', ''
+        ) as title_text
     from texts
 ),
 
 headings as (
-    select distinct document_id, title_text from normalised
+    select distinct
+        document_id,
+        title_text
+    from normalised
     where kind in ('heading', 'table_title', 'title')
 ),
 
-lines as (
+checked_lines as (
     select
         normalised.document_id,
         normalised.page,
@@ -35,16 +40,33 @@ lines as (
         normalised.kind,
         normalised.text as sentence,
         documents.fiscal_year,
-        'p' || coalesce(cast(normalised.page as varchar), '?') || ' 行' || cast(normalised.line_no as varchar) as locator,
-        try_cast(nullif(regexp_extract(normalised.text, '((19|20)\d\d)\s*年度', 1), '') as integer) as year_printed,
+        'p' || coalesce(cast(normalised.page as varchar), '?')
+        || ' 行' || cast(normalised.line_no as varchar) as locator,
+        try_cast(
+            nullif(regexp_extract(normalised.text, '((19|20)\d\d)\s*年度', 1), '') as integer
+        ) as year_printed,
         regexp_matches(normalised.text, '[XxＸｘ]{2,}|×{2,}|(^|[^0-9])20\d?\s*年度') as has_placeholder,
-        normalised.kind = 'toc_entry' and normalised.title_text <> '' and headings.title_text is null as toc_unmatched
+        normalised.kind = 'toc_entry'
+        and normalised.title_text != ''
+        and headings.title_text is null as toc_unmatched
     from normalised
     inner join documents on normalised.document_id = documents.document_id
     left join headings
-        on normalised.kind = 'toc_entry'
-        and normalised.document_id = headings.document_id
+        on normalised.document_id = headings.document_id
         and normalised.title_text = headings.title_text
+        and normalised.kind = 'toc_entry'
+),
+
+judged as (
+    select
+        *,
+        coalesce(
+            kind in ('title', 'heading', 'table_title', 'toc_entry')
+            and year_printed is not null
+            and year_printed != fiscal_year,
+            false
+        ) as wrong_year
+    from checked_lines
 )
 
 select
@@ -56,14 +78,11 @@ select
     locator,
     fiscal_year,
     year_printed,
-    kind in ('title', 'heading', 'table_title', 'toc_entry') and year_printed is not null
-    and year_printed is distinct from fiscal_year as wrong_year,
+    wrong_year,
     has_placeholder,
     toc_unmatched
-from lines
-where has_placeholder or toc_unmatched
-    or kind in ('title', 'heading', 'table_title', 'toc_entry') and year_printed is not null
-    and year_printed is distinct from fiscal_year
+from judged
+where has_placeholder or toc_unmatched or wrong_year
 
 union all
 

@@ -88,7 +88,9 @@ def complete_landing(landing: Path, cases: list[Case]) -> None:
     landing edits."""
     with duckdb.connect() as connection:
         for name in ("documents", "tables", "texts", "read_problems"):
-            connection.execute(f"create table {name} as select * from read_parquet('{landing / name}.parquet')")
+            connection.execute(
+                f"create table {name} as select * from read_parquet('{landing / name}.parquet')"
+            )
         connection.execute(
             "update tables set empty_statement = case table_no "
             + " ".join(f"when '{table}' then '{note}'" for table, note in EMPTY_NOTES.items())
@@ -156,10 +158,7 @@ def narrative(item: str, old: str, new: str, value: str | None = None) -> Callab
 
 
 def read_problem(problem: str, detail: str) -> str:
-    return (
-        "insert into read_problems values ('{document}', 3, 'p3 表格1', "
-        f"'{problem}', '{detail}', 'x')"
-    )
+    return f"insert into read_problems values ('{{document}}', 3, 'p3 表格1', '{problem}', '{detail}', 'x')"
 
 
 # The faults the audit must find in the Shanghai document as published (its README's list):
@@ -264,7 +263,9 @@ CASES = [
     Case(
         "sh_empty_without_note",
         added={"D12"},
-        landing_sql=["update tables set empty_statement = null where document_id = '{document}' and table_no = '08'"],
+        landing_sql=[
+            "update tables set empty_statement = null where document_id = '{document}' and table_no = '08'"
+        ],
     ),
     Case(
         "sh_read_problems",

@@ -26,7 +26,9 @@ def audited(tmp_path_factory):
     warehouse, unfinished = check(landing, root / "out")
     assert unfinished == []
     documents = {document.document_id: document for document in report.results(landing, warehouse)}
-    PROVEN["documents"] = {finding.rule_id for document in documents.values() for finding in document.findings}
+    PROVEN["documents"] = {
+        finding.rule_id for document in documents.values() for finding in document.findings
+    }
     return root, warehouse, documents
 
 
@@ -35,7 +37,9 @@ def signature(finding: report.Finding) -> tuple:
 
 
 def text_of(finding: report.Finding) -> str:
-    return " ".join(str(part) for part in (finding.locator, finding.sentence, finding.actual) if part is not None)
+    return " ".join(
+        str(part) for part in (finding.locator, finding.sentence, finding.actual) if part is not None
+    )
 
 
 def test_shanghai_faults_are_found_and_nothing_else(audited):
@@ -43,7 +47,9 @@ def test_shanghai_faults_are_found_and_nothing_else(audited):
     original = documents["sh_original"]
     assert {finding.rule_id for finding in original.findings} == set(SHANGHAI_RULES)
     for rule_id, fragment in SHANGHAI_RULES.items():
-        assert any(fragment in text_of(finding) for finding in original.findings if finding.rule_id == rule_id), (
+        assert any(
+            fragment in text_of(finding) for finding in original.findings if finding.rule_id == rule_id
+        ), (
             rule_id,
             fragment,
         )
@@ -87,10 +93,14 @@ def test_each_change_is_reported_as_exactly_that(audited, case):
     changed = documents[case.name].findings
     new = [finding for finding in changed if signature(finding) not in original]
     gone = original - {signature(finding) for finding in changed}
-    assert {finding.rule_id for finding in new} == case.added, [summary for summary in map(report.summary_line, new)]
+    assert {finding.rule_id for finding in new} == case.added, [
+        summary for summary in map(report.summary_line, new)
+    ]
     assert {rule_id for rule_id, _, _ in gone} == case.removed
     if case.pointing_at:
-        assert all(case.pointing_at in text_of(finding) for finding in new), [text_of(finding) for finding in new]
+        assert all(case.pointing_at in text_of(finding) for finding in new), [
+            text_of(finding) for finding in new
+        ]
 
 
 def test_findings_name_the_document_page_and_place(audited):
@@ -113,7 +123,15 @@ def test_reports_are_written(audited):
     for document_id in documents:
         assert f"href='#{document_id}'" in page and f"id='{document_id}'" in page
     table = report.batch_table(list(documents.values()))
-    assert table.splitlines()[0].split() == ["document", "profile", "year", "pages", "errors", "warnings", "rules"]
+    assert table.splitlines()[0].split() == [
+        "document",
+        "profile",
+        "year",
+        "pages",
+        "errors",
+        "warnings",
+        "rules",
+    ]
 
 
 def test_audit_command_exits_non_zero_on_errors(tmp_path, capsys):

@@ -8,7 +8,10 @@
 {% test grouped_sums_match(model, scope, left_where, left_key, right_where, right_key, tolerance=0) %}
     {%- set scope_columns = scope | join(', ') %}
     {%- set half_unit = printed_half_unit(model) %}
-    {%- set located = ", count(*) as parts, min(page) as page, string_agg(locator, '; ' order by row_order, column_order) as locator" if half_unit else '' %}
+    {%- set located = (
+        ", count(*) as parts, min(page) as page,"
+        ~ " string_agg(locator, '; ' order by row_order, column_order) as locator"
+    ) if half_unit else '' %}
     with
 
     left_side as (
