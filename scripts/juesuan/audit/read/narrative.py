@@ -28,7 +28,7 @@ from juesuan.audit.read.layout import read_seed
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 SUB_HEADING = re.compile(r"^（[一二三四五六七八九十]+）")
-ITEM = re.compile(r"^\d{1,2}[、.．]")
+ITEM = re.compile(r"^\d{1,2}(、|[.．](?!\d))")
 UNITS = [
     "万元",
     "亿元",
@@ -104,7 +104,7 @@ def paragraphs(lines: list[tuple[int | None, str]]) -> list[tuple[str | None, in
         text = re.sub(r"\s+", "", line)
         if PART_HEADING.match(text):
             close()
-            inside = "情况说明" in text
+            inside = "情况" in text  # …决算情况说明, sometimes wrapped before 说明
             continue
         if not inside:
             continue

@@ -133,7 +133,9 @@ def read(path: Path, profile: str | None = None) -> Document:
         builder = CellBuilder(document, layout)
         table_titles = _read_tables(document, layout, builder, pages)
         textlines.land_texts(document, all_lines, layout, table_titles)
-        narrative.land_statements(document, all_lines)
+        narrative.land_statements(
+            document, [(row["page"], row["text"]) for row in document.texts if row["kind"] != "toc_entry"]
+        )
     return document
 
 

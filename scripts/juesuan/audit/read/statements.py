@@ -51,7 +51,7 @@ def comparison_word_at(text: str, start: int, end: int) -> str | None:
     """The comparison word of the number at text[start:end]: the last one before it in its clause,
     else the first one after it in the clause (…减少56.95万元，下降1.87% → 减少 for 56.95, 下降 for
     1.87), else the verdict of the next sentence when that sentence has no number of its own
-    (…支出决算为10.00万元。决算数与预算数基本持平。)."""
+    and compares with the budget (…支出决算为10.00万元。决算数与预算数基本持平。)."""
     pattern = _word_pattern()
     clause_start = max(text.rfind(mark, 0, start) for mark in "，,；;。：:") + 1
     before = list(re.finditer(pattern, text[clause_start:start]))
@@ -64,7 +64,7 @@ def comparison_word_at(text: str, start: int, end: int) -> str | None:
         return after.group(0)
     if "。" in rest:
         following = rest[rest.find("。") + 1 :].split("。")[0]
-        if following and not re.search(r"\d", following):
+        if following and not re.search(r"\d", following) and "预算" in following:
             verdict = re.search(pattern, following)
             return verdict.group(0) if verdict else None
     return None
