@@ -254,3 +254,110 @@ def test_the_table_of_contents_and_the_headings_are_told_apart():
     assert "一、收入支出决算总表" in toc and "第四部分 名词解释" in toc
     assert "一、收入支出决算总体情况说明" in headings
     assert {row["page"] for row in texts if row["kind"] == "toc_entry"} == {2, 3}
+
+
+def compare_with_build(out: Path, warehouse: Path, department: str, year: int) -> dict:
+    """Each landed cell against rpt_disclosure_cells of the build it was published from, by keys:
+    how many landed, matched, agree (a printed blank agrees with a 0 of the build only where the
+    profile prints zero as blank), and the disagreeing locators."""
+    with duckdb.connect() as connection:
+        connection.execute(f"attach '{warehouse}' as built (read_only)")
+        landed_count, ours, matched, agree, blanks, wrong = connection.execute(
+            f"""
+            with landed as (select * from '{out}/cells.parquet'),
+            ours as (
+                select cells.*, profiles.zero_display
+                from built.disclosure.rpt_disclosure_cells as cells
+                left join built.disclosure.rpt_disclosure_tables as profiles
+                    on cells.department_code = profiles.department_code and profiles.unit_code is null
+                    and cells.fiscal_year = profiles.fiscal_year and cells.table_no = profiles.table_no
+                where cells.department_code = ? and cells.fiscal_year = ? and cells.unit_code is null
+            ),
+            paired as (
+                select landed.*, ours.amount_wan as built_wan, ours.zero_display, ours.table_no is not null as found
+                from landed left join ours
+                    on landed.table_no = ours.table_no and landed.block = ours.block
+                    and landed.line_key = ours.line_key and landed.column_key = ours.column_key
+            )
+            select
+                count(*), (select count(*) from ours), count(*) filter (where found),
+                count(*) filter (where amount_wan = built_wan
+                    or (amount_wan is null and built_wan = 0 and zero_display = 'blank')),
+                count(*) filter (where amount_wan is null),
+                list(locator) filter (where found and not (amount_wan = built_wan
+                    or (amount_wan is null and built_wan = 0 and zero_display = 'blank')))
+            from paired
+            """,
+            [department, year],
+        ).fetchone()
+    return {
+        "landed": landed_count,
+        "ours": ours,
+        "matched": matched,
+        "agree": agree,
+        "blanks": blanks,
+        "wrong": wrong,
+    }
+
+
+@functools.cache
+def shanghai_published() -> tuple[Path, Path, str, int]:
+    """The case built in shanghai-2024 (test_profile_shanghai's build), published and exported."""
+    from test_profile_shanghai import built
+
+    from juesuan import export
+    from juesuan.publish import cli
+
+    warehouse, department, year = built()
+    out = Path(__import__("tempfile").mkdtemp(prefix="juesuan-audit-published-"))
+    cli.publish(warehouse, out / "published", department=department, year=year, pdf=False)
+    export.export(warehouse, out / "exported")
+    return out, warehouse, department, year
+
+
+@pytest.mark.parametrize("what", ["workbook", "csv"])
+def test_our_own_shanghai_outputs_read_back_are_our_cells(tmp_path, what):
+    out, warehouse, department, year = shanghai_published()
+    path = (
+        out / "published" / department / str(year) / "决算公开.xlsx"
+        if what == "workbook"
+        else out / "exported" / department / str(year)
+    )
+    (summary,) = land_documents([path], tmp_path)
+    assert (summary.kind, summary.profile_code, summary.profile_detected, summary.fiscal_year) == (
+        what,
+        "shanghai-2024",
+        True,
+        year,
+    )
+    assert landed(tmp_path, "read_problems") == []
+    measured = compare_with_build(tmp_path, warehouse, department, year)
+    assert measured["landed"] == measured["ours"] == measured["matched"] == measured["agree"], measured
+    assert not measured["wrong"]
+    assert [
+        row["table_no"] for row in sorted(landed(tmp_path, "tables"), key=lambda row: row["position"])
+    ] == ["01", "02", "03", "04", "05", "06", "09", "07", "08"]
+
+
+@pytest.mark.parametrize("what", ["workbook", "csv"])
+def test_the_bundled_examples_outputs_read_back_are_its_cells(tmp_path, what):
+    from publish_support import EXAMPLE, published, warehouse
+
+    from juesuan import export
+
+    folder = published()
+    if what == "workbook":
+        path = folder / "决算公开.xlsx"
+    else:
+        export.export(warehouse(), tmp_path / "exported")
+        path = tmp_path / "exported" / EXAMPLE[0] / str(EXAMPLE[1])
+    (summary,) = land_documents([path], tmp_path / "landing")
+    assert (summary.profile_code, summary.profile_detected, summary.fiscal_year) == (
+        "central-2023",
+        True,
+        EXAMPLE[1],
+    )
+    assert landed(tmp_path / "landing", "read_problems") == []
+    measured = compare_with_build(tmp_path / "landing", warehouse(), *EXAMPLE)
+    assert measured["landed"] == measured["ours"] == measured["matched"] == measured["agree"], measured
+    assert measured["blanks"] == 0  # central-2023 prints zero as 0.00

@@ -11,17 +11,21 @@ two-half table (01, 04, 06) into its halves, joins split codes, and gives every 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from juesuan.audit.read.cells import CellBuilder
 from juesuan.audit.read.document import normalise_label, parse_amount
-from juesuan.audit.read.layout import Column, TableLayout
+from juesuan.audit.read.layout import Column, ProfileLayout, TableLayout
 
 CODE_HEADERS = {"类": 0, "款": 1, "项": 2}
 CODE_HEADER_WHOLE = {"科目编码", "功能分类科目编码", "经济分类科目编码", "支出功能分类科目编码", "科目代码"}
 LABEL_HEADERS = {"项目", "科目名称", "项目（按功能分类）", "项目（按经济分类）"}
 LINE_NO_HEADERS = {"行次", "栏次"}
 CODE = re.compile(r"^\d{2,7}$")
+# A cell covered by a merged cell to its left (a workbook's 公用经费合计 spanning into the third
+# group of central-2023's 06): not a printed blank.
+COVERED = "\x00covered"
 
 
 @dataclass
@@ -43,6 +47,13 @@ class Grid:
     headers: list[list[str]]
     rows: list[list[str | None]] = field(default_factory=list)
     places: list[tuple[int | None, str]] = field(default_factory=list)
+    # (row index, column index) → where a cell is; default: the row's place and 列n.
+    locate: Callable[[int, int], str] | None = None
+
+    def locator(self, row_index: int, column_index: int) -> str:
+        if self.locate:
+            return self.locate(row_index, column_index)
+        return f"{self.places[row_index][1]} 列{column_index + 1}"
 
 
 def _leaf(texts: list[str]) -> str:
@@ -103,6 +114,68 @@ def match_column(table: TableLayout, names: list[str], block: str) -> tuple[Colu
     return column, column.header
 
 
+def is_data_row(row: list) -> bool:
+    """A row that prints an amount, a code or an ordinal row label (一、…); or a 合计/总计 row
+    whose other cells are amounts or blank (合计 alone in a header names a column)."""
+    texts = [re.sub(r"\s+", "", str(value or "")) for value in row]
+    filled = [text for text in texts if text]
+    if not filled or is_column_numbers(filled):
+        return False
+    if filled[0] in ("合计", "总计"):
+        return all(parse_amount(text)[0] is not None for text in filled[1:])
+    for text in filled:
+        if CODE.match(text) or parse_amount(text)[0] is not None:
+            return True
+        if re.match(r"^[一二三四五六七八九十]+、", text):
+            return True
+    return False
+
+
+def is_column_numbers(filled: list[str]) -> bool:
+    """The 栏次 row (栏次, 1, 2, 3 … or just 1 … 12): column numbers, not amounts."""
+    if not filled:
+        return False
+    numbers = [text for text in filled if text not in ("栏次", "行次")]
+    if filled[0] != "栏次" and len(numbers) < 3:
+        return False
+    return (
+        all(text.isdigit() for text in numbers)
+        and [int(text) for text in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+        if numbers
+        else filled[0] == "栏次"
+    )
+
+
+def is_note_row(row: list) -> bool:
+    filled = [re.sub(r"\s+", "", str(value)) for value in row if value is not None and str(value).strip()]
+    return bool(filled) and bool(re.match(r"^(注|说明)[:：]|^备注", filled[0]))
+
+
+def split_code_headers(headers: list[list[str]], row: list) -> list:
+    """A data row that also prints 类 | 款 | 项 (合计 on the same line as the code headers): the
+    three words go to the headers, the rest stays data."""
+    out = list(row)
+    for j, value in enumerate(row):
+        text = re.sub(r"\s+", "", str(value or ""))
+        if text in CODE_HEADERS:
+            headers[j].append(text)
+            out[j] = ""
+    return out
+
+
+def title_of(lines: list[str], layout: ProfileLayout) -> tuple[str | None, str | None, str | None]:
+    """(table_no, printed number, printed title) of the table a page's lines name."""
+    by_title = sorted(layout.tables.values(), key=lambda t: len(t.table_title), reverse=True)
+    for line in lines:
+        text = normalise_label(line)
+        match = re.match(r"^(公开\d\d表|[一二三四五六七八九十]+、|表[一二三四五六七八九十\d]+)?(.*)$", text)
+        number, rest = (match[1] or "").rstrip("、"), match[2]
+        for table in by_title:
+            if rest == normalise_label(table.table_title):
+                return table.table_no, number or None, line
+    return None, None, None
+
+
 def land_grid(builder: CellBuilder, table: TableLayout, grid: Grid) -> int:
     """Every amount cell of the grid's data rows; returns how many amounts were printed."""
     columns = classify(grid, table)
@@ -111,6 +184,10 @@ def land_grid(builder: CellBuilder, table: TableLayout, grid: Grid) -> int:
     printed = 0
     for row_index, row in enumerate(grid.rows):
         page, place = grid.places[row_index]
+        texts = [re.sub(r"\s+", "", str(value or "")) for value in row]
+        if is_note_row(row) or is_column_numbers([text for text in texts if text]):
+            continue
+        carried: tuple[str, str | None] | None = None
         for half in halves:
             mine = [column for column in columns if column.half == half]
             codes = [column for column in mine if column.role == "code"]
@@ -128,6 +205,12 @@ def land_grid(builder: CellBuilder, table: TableLayout, grid: Grid) -> int:
                     ),
                     "",
                 )
+            if not label and not code and carried:
+                label, code = carried
+            carried = None
+            if amounts and all(_covered(row, column.index) for column in amounts):
+                carried = (label, code)  # its label spans into the next group, which prints the amount
+                continue
             if not label and not code and not any(_text(row, column.index) for column in amounts):
                 continue  # an empty row (spill-over, the blank half of 01's short side)
             if not label and code and not any(_text(row, c.index) for c in amounts):
@@ -150,7 +233,7 @@ def land_grid(builder: CellBuilder, table: TableLayout, grid: Grid) -> int:
                     header=column.header if column.layout is None else column.layout.header,
                     amount_text=text,
                     page=page,
-                    locator=f"{place} 列{column.index + 1}",
+                    locator=grid.locator(row_index, column.index),
                     row_id=(half, row_index, place),
                     column_block=column.block,
                 )
@@ -159,7 +242,11 @@ def land_grid(builder: CellBuilder, table: TableLayout, grid: Grid) -> int:
 
 def _text(row: list, index: int) -> str:
     value = row[index] if index < len(row) else None
-    return "" if value is None else str(value).strip()
+    return "" if value is None or value == COVERED else str(value).strip()
+
+
+def _covered(row: list, index: int) -> bool:
+    return index < len(row) and row[index] == COVERED
 
 
 def _code(row: list, codes: list[GridColumn]) -> str | None:

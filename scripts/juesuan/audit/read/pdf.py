@@ -22,9 +22,9 @@ from pathlib import Path
 
 from juesuan.audit.read import narrative, textlines
 from juesuan.audit.read.cells import CellBuilder
-from juesuan.audit.read.document import Document, document_id, normalise_label, parse_amount
-from juesuan.audit.read.grid import CODE, CODE_HEADERS, Grid, land_grid
-from juesuan.audit.read.layout import ProfileLayout, profile_layout
+from juesuan.audit.read.document import Document, document_id
+from juesuan.audit.read.grid import Grid, is_data_row, land_grid, split_code_headers, title_of
+from juesuan.audit.read.layout import profile_layout
 from juesuan.audit.read.profile import detect_from_titles
 
 LINE_TOLERANCE = 8
@@ -60,48 +60,6 @@ def _header_grid(table, rows: list[list], header_count: int) -> list[list[str]]:
                 if box[0] - 1 <= middle <= box[2] + 1:
                     headers[j].append(re.sub(r"\s+", "", str(text)))
     return headers
-
-
-def _is_data(row: list) -> bool:
-    """A row that prints an amount, a code or an ordinal row label (一、…); or a 合计/总计 row
-    whose other cells are amounts or blank (合计 alone in a header names a column)."""
-    texts = [re.sub(r"\s+", "", str(value or "")) for value in row]
-    filled = [text for text in texts if text]
-    if not filled:
-        return False
-    if filled[0] in ("合计", "总计"):
-        return all(parse_amount(text)[0] is not None for text in filled[1:])
-    for text in filled:
-        if CODE.match(text) or parse_amount(text)[0] is not None:
-            return True
-        if re.match(r"^[一二三四五六七八九十]+、", text):
-            return True
-    return False
-
-
-def _split_code_headers(headers: list[list[str]], row: list) -> list:
-    """A data row that also prints 类 | 款 | 项 (合计 on the same line as the code headers): the
-    three words go to the headers, the rest stays data."""
-    out = list(row)
-    for j, value in enumerate(row):
-        text = re.sub(r"\s+", "", str(value or ""))
-        if text in CODE_HEADERS:
-            headers[j].append(text)
-            out[j] = ""
-    return out
-
-
-def title_of(lines: list[str], layout: ProfileLayout) -> tuple[str | None, str | None, str | None]:
-    """(table_no, printed number, printed title) of the table a page's lines name."""
-    by_title = sorted(layout.tables.values(), key=lambda t: len(t.table_title), reverse=True)
-    for line in lines:
-        text = normalise_label(line)
-        match = re.match(r"^(公开\d\d表|[一二三四五六七八九十]+、|表[一二三四五六七八九十\d]+)?(.*)$", text)
-        number, rest = (match[1] or "").rstrip("、"), match[2]
-        for table in by_title:
-            if rest == normalise_label(table.table_title):
-                return table.table_no, number or None, line
-    return None, None, None
 
 
 def read(path: Path, profile: str | None = None) -> Document:
@@ -172,7 +130,7 @@ def _read_tables(document, layout, builder, pages) -> set[tuple[int, str]]:
             if not rows:
                 continue
             if current[1] is None:
-                header_count = next((i for i, row in enumerate(rows) if _is_data(row)), len(rows))
+                header_count = next((i for i, row in enumerate(rows) if is_data_row(row)), len(rows))
                 headers = _header_grid(table, rows, header_count)
                 grid = Grid(headers)
                 current[1] = grid
@@ -190,7 +148,7 @@ def _read_tables(document, layout, builder, pages) -> set[tuple[int, str]]:
                     )
                     continue
             for offset, row in enumerate(data):
-                row = _split_code_headers(grid.headers, row)
+                row = split_code_headers(grid.headers, row)
                 grid.rows.append(row)
                 grid.places.append(
                     (number, f"p{number} 表格{tables.index(table) + 1} 行{start + offset + 1}")
