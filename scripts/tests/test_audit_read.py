@@ -163,3 +163,201 @@ def test_the_transcriptions_keys_are_the_keys_our_build_of_the_case_gives_its_ce
         "04 208 general_public 326.71/326.72",
         "04 208 total 326.71/326.72",
     ]
+
+
+PDF = CASE / "上海市普陀区财政局2024年度部门决算.pdf"
+KEYS = ("table_no", "block", "line_key", "column_key")
+
+
+@functools.cache
+def pdf_landing() -> Path:
+    out = Path(__import__("tempfile").mkdtemp(prefix="juesuan-landing-"))
+    land_documents([PDF], out)
+    return out
+
+
+def test_every_cell_parsed_from_the_pdf_is_the_transcriptions_cell():
+    """Measured, not assumed: each cell the PDF reader lands is paired by its keys with one
+    transcribed cell (and each transcribed cell with one PDF cell); the amount agrees, a blank
+    printed cell stays NULL (blank and 0.00 distinct), the row label agrees; the amount text is the
+    transcription's but for the thousands separators the transcription removed."""
+    pdf_cells = landed(pdf_landing(), "cells")
+    transcribed = landed(transcription_landing(), "cells")
+    by_key = {tuple(cell[key] for key in KEYS): cell for cell in transcribed}
+    assert len(by_key) == len(transcribed)
+    pairs = [(cell, by_key.get(tuple(cell[key] for key in KEYS))) for cell in pdf_cells]
+    unmatched = [cell["locator"] for cell, other in pairs if other is None]
+    assert unmatched == []
+    assert len({tuple(cell[key] for key in KEYS) for cell in pdf_cells}) == len(pdf_cells) == len(transcribed)
+    disagree = [
+        (cell["locator"], cell["amount_text"], other["amount_text"])
+        for cell, other in pairs
+        if cell["amount_wan"] != other["amount_wan"]
+        or cell["amount_text"].replace(",", "") != other["amount_text"]
+        or cell["row_label"] != other["row_label"]
+        or cell["row_code"] != other["row_code"]
+    ]
+    assert disagree == []
+    printed = [cell for cell in pdf_cells if cell["amount_wan"] is not None]
+    assert len(printed) == sum(1 for cell in transcribed if cell["amount_wan"] is not None)
+    assert all(cell["page"] and cell["locator"].startswith(f"p{cell['page']} ") for cell in pdf_cells)
+    assert landed(pdf_landing(), "read_problems") == []
+
+
+def test_every_narrative_number_of_the_transcription_is_read_from_the_pdf():
+    """Each item of narrative.csv is a statement of the PDF with its key, subject and value (text
+    items: their word)."""
+    read = landed(pdf_landing(), "statements")
+    missing = []
+    for item in landed(transcription_landing(), "statements"):
+        found = [
+            s for s in read if (s["item_key"], s["subject_code"]) == (item["item_key"], item["subject_code"])
+        ]
+        if item["value"] is None:
+            ok = any(s["value_text"] == item["value_text"] for s in found)
+        else:
+            ok = any(s["value"] == item["value"] and s["unit"] == item["unit"] for s in found)
+        if not ok:
+            missing.append((item["item_key"], item["subject_code"], item["value_text"]))
+    assert missing == []
+    assert all(s["page"] in (21, 22, 23, 24) and s["part"] for s in read)
+
+
+def test_the_pdf_tables_come_with_titles_pages_order_and_empty_statements():
+    (document,) = landed(pdf_landing(), "documents")
+    assert (document["kind"], document["profile_code"], document["profile_detected"]) == (
+        "pdf",
+        "shanghai-2024",
+        True,
+    )
+    assert (document["department_name"], document["fiscal_year"], document["page_count"]) == (
+        "上海市普陀区财政局",
+        2024,
+        25,
+    )
+    tables = sorted(landed(pdf_landing(), "tables"), key=lambda row: row["position"])
+    readme = (CASE / "README.md").read_text(encoding="utf-8")
+    import re
+
+    expected = re.findall(r"^\| \S \| (\S+) \| t(\d\d)\.csv \|", readme, re.M)
+    assert [(row["title"], row["table_no"]) for row in tables] == expected
+    assert [row["page"] for row in tables] == [6, 8, 10, 12, 15, 16, 18, 19, 20]
+    empty = {row["table_no"]: row["empty_statement"] for row in tables if row["is_empty"]}
+    assert set(empty) == {"07", "08"}
+    assert all(statement and "本表无数据" in statement for statement in empty.values())
+
+
+def test_the_table_of_contents_and_the_headings_are_told_apart():
+    texts = landed(pdf_landing(), "texts")
+    toc = [row["text"] for row in texts if row["kind"] == "toc_entry"]
+    headings = [row["text"].replace(" ", "") for row in texts if row["kind"] == "heading"]
+    assert "一、收入支出决算总表" in toc and "第四部分 名词解释" in toc
+    assert "一、收入支出决算总体情况说明" in headings
+    assert {row["page"] for row in texts if row["kind"] == "toc_entry"} == {2, 3}
+
+
+def compare_with_build(out: Path, warehouse: Path, department: str, year: int) -> dict:
+    """Each landed cell against rpt_disclosure_cells of the build it was published from, by keys:
+    how many landed, matched, agree (a printed blank agrees with a 0 of the build only where the
+    profile prints zero as blank), and the disagreeing locators."""
+    with duckdb.connect() as connection:
+        connection.execute(f"attach '{warehouse}' as built (read_only)")
+        landed_count, ours, matched, agree, blanks, wrong = connection.execute(
+            f"""
+            with landed as (select * from '{out}/cells.parquet'),
+            ours as (
+                select cells.*, profiles.zero_display
+                from built.disclosure.rpt_disclosure_cells as cells
+                left join built.disclosure.rpt_disclosure_tables as profiles
+                    on cells.department_code = profiles.department_code and profiles.unit_code is null
+                    and cells.fiscal_year = profiles.fiscal_year and cells.table_no = profiles.table_no
+                where cells.department_code = ? and cells.fiscal_year = ? and cells.unit_code is null
+            ),
+            paired as (
+                select landed.*, ours.amount_wan as built_wan, ours.zero_display, ours.table_no is not null as found
+                from landed left join ours
+                    on landed.table_no = ours.table_no and landed.block = ours.block
+                    and landed.line_key = ours.line_key and landed.column_key = ours.column_key
+            )
+            select
+                count(*), (select count(*) from ours), count(*) filter (where found),
+                count(*) filter (where amount_wan = built_wan
+                    or (amount_wan is null and built_wan = 0 and zero_display = 'blank')),
+                count(*) filter (where amount_wan is null),
+                list(locator) filter (where found and not (amount_wan = built_wan
+                    or (amount_wan is null and built_wan = 0 and zero_display = 'blank')))
+            from paired
+            """,
+            [department, year],
+        ).fetchone()
+    return {
+        "landed": landed_count,
+        "ours": ours,
+        "matched": matched,
+        "agree": agree,
+        "blanks": blanks,
+        "wrong": wrong,
+    }
+
+
+@functools.cache
+def shanghai_published() -> tuple[Path, Path, str, int]:
+    """The case built in shanghai-2024 (test_profile_shanghai's build), published and exported."""
+    from test_profile_shanghai import built
+
+    from juesuan import export
+    from juesuan.publish import cli
+
+    warehouse, department, year = built()
+    out = Path(__import__("tempfile").mkdtemp(prefix="juesuan-audit-published-"))
+    cli.publish(warehouse, out / "published", department=department, year=year, pdf=False)
+    export.export(warehouse, out / "exported")
+    return out, warehouse, department, year
+
+
+@pytest.mark.parametrize("what", ["workbook", "csv"])
+def test_our_own_shanghai_outputs_read_back_are_our_cells(tmp_path, what):
+    out, warehouse, department, year = shanghai_published()
+    path = (
+        out / "published" / department / str(year) / "决算公开.xlsx"
+        if what == "workbook"
+        else out / "exported" / department / str(year)
+    )
+    (summary,) = land_documents([path], tmp_path)
+    assert (summary.kind, summary.profile_code, summary.profile_detected, summary.fiscal_year) == (
+        what,
+        "shanghai-2024",
+        True,
+        year,
+    )
+    assert landed(tmp_path, "read_problems") == []
+    measured = compare_with_build(tmp_path, warehouse, department, year)
+    assert measured["landed"] == measured["ours"] == measured["matched"] == measured["agree"], measured
+    assert not measured["wrong"]
+    assert [
+        row["table_no"] for row in sorted(landed(tmp_path, "tables"), key=lambda row: row["position"])
+    ] == ["01", "02", "03", "04", "05", "06", "09", "07", "08"]
+
+
+@pytest.mark.parametrize("what", ["workbook", "csv"])
+def test_the_bundled_examples_outputs_read_back_are_its_cells(tmp_path, what):
+    from publish_support import EXAMPLE, published, warehouse
+
+    from juesuan import export
+
+    folder = published()
+    if what == "workbook":
+        path = folder / "决算公开.xlsx"
+    else:
+        export.export(warehouse(), tmp_path / "exported")
+        path = tmp_path / "exported" / EXAMPLE[0] / str(EXAMPLE[1])
+    (summary,) = land_documents([path], tmp_path / "landing")
+    assert (summary.profile_code, summary.profile_detected, summary.fiscal_year) == (
+        "central-2023",
+        True,
+        EXAMPLE[1],
+    )
+    assert landed(tmp_path / "landing", "read_problems") == []
+    measured = compare_with_build(tmp_path / "landing", warehouse(), *EXAMPLE)
+    assert measured["landed"] == measured["ours"] == measured["matched"] == measured["agree"], measured
+    assert measured["blanks"] == 0  # central-2023 prints zero as 0.00

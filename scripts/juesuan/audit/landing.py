@@ -146,7 +146,7 @@ def read_document_safely(path: Path, kind: str, profile: str | None) -> Document
             "unreadable_file",
             f"无法读取 {path.name}：{type(error).__name__}: {error}",
             locator=str(path),
-            value=traceback.format_exc(limit=3)[-500:],
+            value=traceback.format_exc()[-1500:],
         )
         return document
 

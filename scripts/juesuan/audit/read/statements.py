@@ -34,30 +34,39 @@ def comparison_words() -> list[str]:
 
 
 def comparison_word(sentence: str, value_text: str | None) -> str | None:
-    """The comparison word that goes with a number: the last one before it in its clause, else the
-    first one after it in the clause (…减少56.95万元，下降1.87% → 减少 for 56.95, 下降 for 1.87);
-    a sentence with no number (…总计持平) gives its own word."""
-    words = comparison_words()
-    pattern = "|".join(map(re.escape, words))
+    """The comparison word that goes with a number in ``sentence`` (its first occurrence); a
+    sentence with no number (…总计持平) gives its own word."""
     if not value_text or value_text not in sentence:
-        found = re.search(pattern, sentence)
+        found = re.search(_word_pattern(), sentence)
         return found.group(0) if found else None
     at = sentence.index(value_text)
-    clause_start = max(sentence.rfind(mark, 0, at) for mark in "，,；;。：:") + 1
-    before = list(re.finditer(pattern, sentence[clause_start:at]))
+    return comparison_word_at(sentence, at, at + len(value_text))
+
+
+def _word_pattern() -> str:
+    return "|".join(map(re.escape, comparison_words()))
+
+
+def comparison_word_at(text: str, start: int, end: int) -> str | None:
+    """The comparison word of the number at text[start:end]: the last one before it in its clause,
+    else the first one after it in the clause (…减少56.95万元，下降1.87% → 减少 for 56.95, 下降 for
+    1.87), else the verdict of the next sentence when that sentence has no number of its own
+    and compares with the budget (…支出决算为10.00万元。决算数与预算数基本持平。)."""
+    pattern = _word_pattern()
+    clause_start = max(text.rfind(mark, 0, start) for mark in "，,；;。：:") + 1
+    before = list(re.finditer(pattern, text[clause_start:start]))
     if before:
         return before[-1].group(0)
-    rest = sentence[at + len(value_text) :]
+    rest = text[end:]
     clause_end = min([i for i in (rest.find(mark) for mark in "，,；;。") if i >= 0] or [len(rest)])
     after = re.search(pattern, rest[:clause_end])
     if after:
         return after.group(0)
-    # A number's verdict may be the next sentence, one without numbers of its own
-    # (…支出决算为10.00万元。决算数与预算数基本持平。).
-    following = rest[rest.find("。") + 1 :].split("。")[0] if "。" in rest else ""
-    if following and not re.search(r"\d", following):
-        verdict = re.search(pattern, following)
-        return verdict.group(0) if verdict else None
+    if "。" in rest:
+        following = rest[rest.find("。") + 1 :].split("。")[0]
+        if following and not re.search(r"\d", following) and "预算" in following:
+            verdict = re.search(pattern, following)
+            return verdict.group(0) if verdict else None
     return None
 
 
