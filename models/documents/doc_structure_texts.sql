@@ -24,12 +24,39 @@ normalised as (
     from texts
 ),
 
+-- The title without its numbering (第三部分, 一、, （一）): a table's title is printed above it
+-- without the number the table of contents gives it.
+keyed as (
+    select
+        *,
+        regexp_replace(
+            title_text, '^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])', ''
+        ) as title_key
+    from normalised
+),
+
 headings as (
     select distinct
         document_id,
-        title_text
-    from normalised
-    where kind in ('heading', 'table_title', 'title')
+        title_key
+    from keyed
+    where kind in ('heading', 'table_title', 'title') and title_key != ''
+),
+
+-- A table of contents entry matches a heading with the same title, or one that is its start (a
+-- heading wrapped onto a second line), of eight characters or more.
+toc_matched as (
+    select distinct
+        keyed.document_id,
+        keyed.line_no
+    from keyed
+    inner join headings
+        on keyed.document_id = headings.document_id
+        and (
+            keyed.title_key = headings.title_key
+            or (length(headings.title_key) >= 8 and starts_with(keyed.title_key, headings.title_key))
+        )
+    where keyed.kind = 'toc_entry'
 ),
 
 checked_lines as (
@@ -48,13 +75,12 @@ checked_lines as (
         regexp_matches(normalised.text, '[XxＸｘ]{2,}|×{2,}|(^|[^0-9])20\d?\s*年度') as has_placeholder,
         normalised.kind = 'toc_entry'
         and normalised.title_text != ''
-        and headings.title_text is null as toc_unmatched
+        and toc_matched.line_no is null as toc_unmatched
     from normalised
     inner join documents on normalised.document_id = documents.document_id
-    left join headings
-        on normalised.document_id = headings.document_id
-        and normalised.title_text = headings.title_text
-        and normalised.kind = 'toc_entry'
+    left join toc_matched
+        on normalised.document_id = toc_matched.document_id
+        and normalised.line_no = toc_matched.line_no
 ),
 
 judged as (

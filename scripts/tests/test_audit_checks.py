@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import duckdb
 import pytest
-from audit_cases import CASES, SHANGHAI_RULES, land_cases
+from audit_cases import CASES, PDF, PDF_ONLY_RULES, SHANGHAI_RULES, land_cases
 from conftest import PROVEN
 
 from juesuan.audit import report
@@ -22,10 +22,11 @@ from juesuan.audit.cli import main as audit_main
 @pytest.fixture(scope="module")
 def audited(tmp_path_factory):
     root = tmp_path_factory.mktemp("audit")
-    landing = land_cases(CASES, root)
+    landing, (pdf,) = land_cases(CASES, root, documents=(PDF,))
     warehouse, unfinished = check(landing, root / "out")
     assert unfinished == []
     documents = {document.document_id: document for document in report.results(landing, warehouse)}
+    documents["pdf"] = documents.pop(pdf)
     PROVEN["documents"] = {
         finding.rule_id for document in documents.values() for finding in document.findings
     }
@@ -60,6 +61,24 @@ def test_shanghai_faults_are_found_and_nothing_else(audited):
     drift = next(finding for finding in original.findings if finding.rule_id == "X01-03")
     assert (str(drift.expected), str(drift.actual)) == ("326.72", "326.71")
     assert "t01.csv" in drift.locator and "t03.csv" in drift.locator
+
+
+def test_the_pdf_shows_the_same_faults_at_its_pages(audited):
+    """The published PDF, read by READ's PDF reader, gives the transcription's findings with the
+    same expected and actual values, each at its page, and what only its text can show."""
+    _, _, documents = audited
+    pdf, original = documents["pdf"].findings, documents["sh_original"].findings
+    assert {finding.rule_id for finding in pdf} == set(SHANGHAI_RULES) | set(PDF_ONLY_RULES)
+    for rule_id, fragment in PDF_ONLY_RULES.items():
+        assert [finding.sentence for finding in pdf if finding.rule_id == rule_id] == [fragment]
+
+    def values(findings):
+        return sorted((f.rule_id, f.expected, f.actual) for f in findings if f.rule_id in SHANGHAI_RULES)
+
+    assert values(pdf) == values(original)
+    assert all(finding.page is not None for finding in pdf)
+    drift = next(finding for finding in pdf if finding.rule_id == "X01-03")
+    assert drift.locator.startswith("p6 ") and " ↔ p10 " in drift.locator  # 01 on page 6, 03 on page 10
 
 
 def test_rounding_within_the_printed_parts_is_no_fault(audited):
@@ -118,9 +137,10 @@ def test_reports_are_written(audited):
     rows = (root / "reports" / "findings.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(rows) == 1 + sum(len(document.findings) for document in documents.values())
     payload = json.loads((root / "reports" / "findings.json").read_text(encoding="utf-8"))
-    assert {document["document_id"] for document in payload["documents"]} == set(documents)
+    ids = {document.document_id for document in documents.values()}
+    assert {document["document_id"] for document in payload["documents"]} == ids
     page = (root / "reports" / "report.html").read_text(encoding="utf-8")
-    for document_id in documents:
+    for document_id in ids:
         assert f"href='#{document_id}'" in page and f"id='{document_id}'" in page
     table = report.batch_table(list(documents.values()))
     assert table.splitlines()[0].split() == [
