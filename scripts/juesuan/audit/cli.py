@@ -10,8 +10,9 @@ identities within the printed rounding, and the document rules D01-D29 (docs/aud
 findings are printed (rule, severity, page, cells or sentence, expected/actual, and a batch
 table), and written to DIR as findings.csv, findings.json and report.html.
 
-Exit status: 0 when no rule of severity error fails, 1 when one does, 2 when the audit could not
-run to the end (a model or test errored: the checks are incomplete, nothing is called passed).
+Exit status: 0 when no rule of severity error fails (with ``--fail-on warn``: no rule at all), 1
+when one does, 2 when the audit could not run to the end (a model or test errored: the checks
+are incomplete, nothing is called passed).
 """
 
 from __future__ import annotations
@@ -45,6 +46,12 @@ def parser(prog: str = "juesuan audit") -> argparse.ArgumentParser:
         "--format",
         default="csv,json,html",
         help="report files, comma-separated among csv, json, html (default: all three)",
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=["error", "warn"],
+        default="error",
+        help="exit 1 on a finding of this severity or worse (default: error; `warn`: on any finding)",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument(
@@ -115,7 +122,10 @@ def main(argv: list[str] | None = None, prog: str = "juesuan audit") -> int:
         for line in unfinished:
             print(f"  {line}")
         return 2
-    return 1 if any(document.errors for document in documents) else 0
+    failing = sum(
+        document.errors + (document.warnings if args.fail_on == "warn" else 0) for document in documents
+    )
+    return 1 if failing else 0
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import html
 import json
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -184,6 +185,15 @@ def console(documents: list[DocumentResult], shown_per_document: int = 20) -> st
     else:
         lines.append(f"审核通过：{len(documents)} 份文档，无任何发现")
     return "\n".join(lines)
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal gives the text: two for a wide (CJK) character."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
 
 
 def batch_table(documents: list[DocumentResult]) -> str:
