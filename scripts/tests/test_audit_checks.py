@@ -22,11 +22,21 @@ from juesuan.audit.cli import main as audit_main
 @pytest.fixture(scope="module")
 def audited(tmp_path_factory):
     root = tmp_path_factory.mktemp("audit")
-    landing, (pdf,) = land_cases(CASES, root, documents=(PDF,))
+    # The project's own documents of the bundled example, published and exported from its
+    # warehouse (publish_support: make test's, or one built for the session), read back.
+    from publish_support import EXAMPLE, published
+    from publish_support import warehouse as example_warehouse
+
+    from juesuan import export
+
+    export.export(example_warehouse(), root / "exported")
+    own = (published() / "决算公开.xlsx", root / "exported" / EXAMPLE[0] / str(EXAMPLE[1]))
+    landing, (pdf, *own_ids) = land_cases(CASES, root, documents=(PDF, *own))
     warehouse, unfinished = check(landing, root / "out")
     assert unfinished == []
     documents = {document.document_id: document for document in report.results(landing, warehouse)}
     documents["pdf"] = documents.pop(pdf)
+    documents["own_workbook"], documents["own_csv"] = (documents.pop(name) for name in own_ids)
     PROVEN["documents"] = {
         finding.rule_id for document in documents.values() for finding in document.findings
     }
@@ -79,6 +89,13 @@ def test_the_pdf_shows_the_same_faults_at_its_pages(audited):
     assert all(finding.page is not None for finding in pdf)
     drift = next(finding for finding in pdf if finding.rule_id == "X01-03")
     assert drift.locator.startswith("p6 ") and " ↔ p10 " in drift.locator  # 01 on page 6, 03 on page 10
+
+
+@pytest.mark.parametrize("document", ["own_workbook", "own_csv"])
+def test_our_own_published_documents_have_no_finding(audited, document):
+    _, _, documents = audited
+    assert documents[document].profile_code == "central-2023"
+    assert [report.summary_line(finding) for finding in documents[document].findings] == []
 
 
 def test_rounding_within_the_printed_parts_is_no_fault(audited):
