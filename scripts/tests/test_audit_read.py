@@ -339,15 +339,15 @@ def test_our_own_shanghai_outputs_read_back_are_our_cells(tmp_path, what):
     ] == ["01", "02", "03", "04", "05", "06", "09", "07", "08"]
 
 
-@pytest.mark.parametrize("what", ["workbook", "csv"])
+@pytest.mark.parametrize("what", ["workbook", "csv", "pdf"])
 def test_the_bundled_examples_outputs_read_back_are_its_cells(tmp_path, what):
     from publish_support import EXAMPLE, published, warehouse
 
     from juesuan import export
 
     folder = published()
-    if what == "workbook":
-        path = folder / "决算公开.xlsx"
+    if what in ("workbook", "pdf"):
+        path = folder / ("决算公开.xlsx" if what == "workbook" else "决算公开.pdf")
     else:
         export.export(warehouse(), tmp_path / "exported")
         path = tmp_path / "exported" / EXAMPLE[0] / str(EXAMPLE[1])
