@@ -448,3 +448,48 @@ def test_the_example_texts_narrative_keeps_what_its_known_faults_need():
     items = {s["subject_code"]: s for s in statements if s["item_key"] == "item_budget"}
     assert set(items) == {"2010302", "2080505", "2089999", "2101101", "2101103", "2150101", "2210201"}
     assert items["2010302"]["comparison_word"] == "大于" and items["2150101"]["comparison_word"] == "小于"
+
+
+def test_a_folder_of_documents_is_many_documents_with_a_progress_bar(tmp_path, capsys):
+    """A folder of PDFs and texts: one document each (ids from the file names, unique), each with
+    its own profile detected; a file that is no document is a read problem of its own."""
+    import shutil
+
+    folder = tmp_path / "batch"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(PDF, folder / "putuo.pdf")
+    shutil.copy(PDF, folder / "sub" / "putuo.pdf")
+    shutil.copy(EXAMPLE_TEXT, folder / "zhuzhou.txt")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
+    summaries = land_documents([folder], tmp_path / "landing", progress=True)
+    assert sorted((s.document_id, s.profile_code) for s in summaries) == [
+        ("broken", None),
+        ("putuo", "shanghai-2024"),
+        ("putuo~2", "shanghai-2024"),
+        ("zhuzhou", "central-2023"),
+    ]
+    assert "读取文档" in capsys.readouterr().err
+    documents = landed(tmp_path / "landing", "documents")
+    assert len(documents) == 4 and len({d["document_id"] for d in documents}) == 4
+    problems = landed(tmp_path / "landing", "read_problems")
+    assert {p["document_id"] for p in problems if p["problem"] == "unreadable_file"} == {"broken"}
+    cells = landed(tmp_path / "landing", "cells")
+    assert {c["document_id"] for c in cells} == {"putuo", "putuo~2", "zhuzhou"}
+
+
+def test_a_given_profile_is_used_and_not_detected(tmp_path):
+    (summary,) = land_documents([CASE], tmp_path, profile="shanghai-2024")
+    assert (summary.profile_code, summary.profile_detected) == ("shanghai-2024", False)
+
+
+def test_the_profile_is_told_from_the_titles_and_their_order():
+    from juesuan.audit.read.layout import profile_layout
+    from juesuan.audit.read.profile import detect_from_titles
+
+    for code in ("central-2023", "shanghai-2024"):
+        tables = profile_layout(code, 2024).in_print_order()
+        assert detect_from_titles([table.table_label for table in tables], 2024) == code
+    # Shanghai's table pages print titles without their numbers.
+    shanghai = [table.table_title for table in profile_layout("shanghai-2024", 2024).in_print_order()]
+    assert detect_from_titles(shanghai, 2024) == "shanghai-2024"
+    assert detect_from_titles(["第一部分 概况", "一、主要职能"], 2024) is None
