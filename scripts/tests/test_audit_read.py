@@ -310,19 +310,20 @@ def shanghai_published() -> tuple[Path, Path, str, int]:
 
     warehouse, department, year = built()
     out = Path(__import__("tempfile").mkdtemp(prefix="juesuan-audit-published-"))
-    cli.publish(warehouse, out / "published", department=department, year=year, pdf=False)
+    cli.publish(warehouse, out / "published", department=department, year=year)
     export.export(warehouse, out / "exported")
     return out, warehouse, department, year
 
 
-@pytest.mark.parametrize("what", ["workbook", "csv"])
+@pytest.mark.parametrize("what", ["workbook", "csv", "pdf"])
 def test_our_own_shanghai_outputs_read_back_are_our_cells(tmp_path, what):
     out, warehouse, department, year = shanghai_published()
-    path = (
-        out / "published" / department / str(year) / "决算公开.xlsx"
-        if what == "workbook"
-        else out / "exported" / department / str(year)
-    )
+    published = out / "published" / department / str(year)
+    path = {
+        "workbook": published / "决算公开.xlsx",
+        "pdf": published / "决算公开.pdf",
+        "csv": out / "exported" / department / str(year),
+    }[what]
     (summary,) = land_documents([path], tmp_path)
     assert (summary.kind, summary.profile_code, summary.profile_detected, summary.fiscal_year) == (
         what,
@@ -493,3 +494,25 @@ def test_the_profile_is_told_from_the_titles_and_their_order():
     shanghai = [table.table_title for table in profile_layout("shanghai-2024", 2024).in_print_order()]
     assert detect_from_titles(shanghai, 2024) == "shanghai-2024"
     assert detect_from_titles(["第一部分 概况", "一、主要职能"], 2024) is None
+
+
+def test_an_amount_that_is_no_number_is_reported_with_its_place(tmp_path):
+    import shutil
+
+    case = shutil.copytree(CASE, tmp_path / "case", ignore=shutil.ignore_patterns("ledger", "*.pdf"))
+    path = case / "tables" / "t05.csv"
+    rows = read_csv(path)
+    rows[3]["amount"] = "1,5O3.52"  # a letter O for a zero
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    land_documents([case], tmp_path / "landing")
+    (problem,) = landed(tmp_path / "landing", "read_problems")
+    assert (problem["problem"], problem["locator"], problem["value"]) == (
+        "not_a_number",
+        "t05.csv 行5",
+        "1,5O3.52",
+    )
+    (cell,) = [c for c in landed(tmp_path / "landing", "cells") if c["locator"] == "t05.csv 行5"]
+    assert cell["amount_wan"] is None and cell["amount_text"] == "1,5O3.52"
