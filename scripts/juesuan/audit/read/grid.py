@@ -75,6 +75,8 @@ def classify(grid: Grid, table: TableLayout) -> list[GridColumn]:
             role, part = "label", None
         elif leaf in LINE_NO_HEADERS:
             role, part = "line_no", None
+        elif not names:
+            role, part = "other", None  # a column no header names (a spacer under a merged 项目)
         else:
             role, part = "amount", None
         if role in ("code", "label", "line_no") and seen_amount:
@@ -187,6 +189,15 @@ def land_grid(builder: CellBuilder, table: TableLayout, grid: Grid) -> int:
         texts = [re.sub(r"\s+", "", str(value or "")) for value in row]
         if is_note_row(row) or is_column_numbers([text for text in texts if text]):
             continue
+        for column in columns:
+            if column.role == "other" and _text(row, column.index):
+                builder.document.problem(
+                    "unknown_column",
+                    f"表{table.table_no}无栏目名的列有内容“{_text(row, column.index)}”",
+                    page=page,
+                    locator=grid.locator(row_index, column.index),
+                    value=_text(row, column.index),
+                )
         carried: tuple[str, str | None] | None = None
         for half in halves:
             mine = [column for column in columns if column.half == half]
@@ -208,7 +219,10 @@ def land_grid(builder: CellBuilder, table: TableLayout, grid: Grid) -> int:
             if not label and not code and carried:
                 label, code = carried
             carried = None
-            if amounts and all(_covered(row, column.index) for column in amounts):
+            if amounts and (
+                all(_covered(row, column.index) for column in amounts)
+                or (label and not code and _spans_into_next(row, columns, half, amounts))
+            ):
                 carried = (label, code)  # its label spans into the next group, which prints the amount
                 continue
             if not label and not code and not any(_text(row, column.index) for column in amounts):
@@ -238,6 +252,20 @@ def land_grid(builder: CellBuilder, table: TableLayout, grid: Grid) -> int:
                     column_block=column.block,
                 )
     return printed
+
+
+def _spans_into_next(row: list, columns: list[GridColumn], half: int, amounts: list[GridColumn]) -> bool:
+    """A total whose own amount cells are blank while the next group prints an amount with
+    neither label nor code: one merged label over two groups (central-2023's 公用经费合计), as a
+    text layer without merge information shows it."""
+    if any(_text(row, column.index) for column in amounts):
+        return False
+    following = [column for column in columns if column.half == half + 1]
+    if not following:
+        return False
+    named = any(_text(row, c.index) for c in following if c.role in ("code", "label"))
+    printed = any(_text(row, c.index) for c in following if c.role == "amount")
+    return printed and not named
 
 
 def _text(row: list, index: int) -> str:

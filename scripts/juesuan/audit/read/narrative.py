@@ -54,7 +54,10 @@ NUMBER = re.compile(
     + "|".join(map(re.escape, UNITS))
     + r")"
 )
-CHAIN_PART = re.compile(r"(?P<name>[^\s，。；：、（）“”\d]+?)（(?P<level>类|款|项)）")
+# A name may hold a parenthesis of its own: 政府办公厅（室）及相关机构事务（款）.
+CHAIN_PART = re.compile(
+    r"(?P<name>(?:[^\s，。；：、（）“”\d]|（[^类款项（）]{1,4}）)+?)（(?P<level>类|款|项)）"
+)
 
 
 @functools.cache
@@ -80,9 +83,11 @@ def resolve_chain(chain: list[str], year: int | None) -> str | None:
     codes = function_codes(year)
     parent = None
     for name in chain:
-        parent = codes.get((parent, name))
-        if parent is None:
+        # 一般公共服务（类）: the official name ends in 支出.
+        found = codes.get((parent, name)) or codes.get((parent, f"{name}支出"))
+        if found is None:
             return None
+        parent = found
     return parent
 
 
@@ -90,6 +95,7 @@ def paragraphs(lines: list[tuple[int | None, str]]) -> list[tuple[str | None, in
     """(part heading, first page, joined text) of each paragraph of the 情况说明."""
     found: list[tuple[str | None, int | None, str]] = []
     inside = False
+    annex = False
     part = None
     current: list[str] = []
     page_of = None
@@ -100,19 +106,31 @@ def paragraphs(lines: list[tuple[int | None, str]]) -> list[tuple[str | None, in
             found.append((part, page_of, "".join(current)))
         current = []
 
+    pending = False
     for page, line in lines:
         text = re.sub(r"\s+", "", line)
         if PART_HEADING.match(text):
             close()
-            inside = "情况" in text  # …决算情况说明, sometimes wrapped before 说明
+            part = None
+            # …决算情况说明 (sometimes wrapped before 说明), the 附件 (performance self-report);
+            # a bare 第三部分 takes its name from the next line.
+            inside = bool(re.search(r"情况|附件", text))
+            pending = PART_HEADING.fullmatch(text) is not None
+            annex = "附件" in text
             continue
+        if pending:
+            pending = False
+            inside = bool(re.search(r"情况|附件", text))
+            annex = "附件" in text
+            if inside:
+                continue
         if not inside:
             continue
         if text == "说明" and not current and part is None:
             continue  # the heading's own wrap (…决算情况 / 说明)
         if TOP_HEADING.match(text) and "。" not in text and len(text) <= 40:
             close()
-            part = text
+            part = f"附件：{text}" if annex else text
             continue
         if SUB_HEADING.match(text) and len(text) <= 40 and text.count("。") <= 1 and not NUMBER.search(text):
             close()
@@ -147,9 +165,18 @@ def _chains(text: str) -> list[tuple[int, list[str]]]:
     return chains
 
 
-def _match(part: str | None, lead: str, previous: str | None, has_subject: bool) -> dict | None:
+MONEY = {"万元", "元", "亿元"}
+
+
+def _unit_fits(pattern_unit: str, unit: str) -> bool:
+    """A 万元 pattern takes any money unit (a number printed in 元 where 万元 is meant is a fault
+    the checks report, not a different item); other units must be the same."""
+    return unit in MONEY if pattern_unit in MONEY else pattern_unit == unit
+
+
+def _match(part: str | None, lead: str, previous: str | None, has_subject: bool, unit: str) -> dict | None:
     for row in patterns():
-        if row["unit"] == "text":
+        if row["unit"] == "text" or not _unit_fits(row["unit"], unit):
             continue
         if row["part_pattern"] and not re.search(row["part_pattern"], part or ""):
             continue
@@ -166,9 +193,10 @@ def land_statements(document: Document, lines: list[tuple[int | None, str]]) -> 
     count = 0
     for part, page, text in paragraphs(lines):
         chains = _chains(text)
+        previous_key = None  # the previous number's key, across the sentences of the paragraph
         for start, end in _sentences(text):
             sentence = text[start:end]
-            previous_key, previous_end = None, start
+            previous_end = start
             numbers = list(NUMBER.finditer(text, start, end))
             numbers = [
                 n for n in numbers if not re.match(r"[年月日、]", text[n.end("value") : n.end("value") + 1])
@@ -202,7 +230,7 @@ def land_statements(document: Document, lines: list[tuple[int | None, str]]) -> 
                 chain = next(
                     (names for chain_end, names in reversed(chains) if chain_end <= number.start()), None
                 )
-                row = _match(part, lead, previous_key, chain is not None)
+                row = _match(part, lead, previous_key, chain is not None, _unit(number["unit"]))
                 count += 1
                 value_text = number["value"]
                 entry = build.statement(

@@ -23,7 +23,14 @@ from pathlib import Path
 from juesuan.audit.read import narrative, textlines
 from juesuan.audit.read.cells import CellBuilder
 from juesuan.audit.read.document import Document, document_id
-from juesuan.audit.read.grid import Grid, is_data_row, land_grid, split_code_headers, title_of
+from juesuan.audit.read.grid import (
+    Grid,
+    is_column_numbers,
+    is_data_row,
+    land_grid,
+    split_code_headers,
+    title_of,
+)
 from juesuan.audit.read.layout import profile_layout
 from juesuan.audit.read.profile import detect_from_titles
 
@@ -49,6 +56,9 @@ def _header_grid(table, rows: list[list], header_count: int) -> list[list[str]]:
         widths.append(min(boxes, key=lambda box: box[2] - box[0]) if boxes else None)
     headers: list[list[str]] = [[] for _ in widths]
     for r in range(header_count):
+        filled = [re.sub(r"\s+", "", str(v)) for v in rows[r] if v is not None and str(v).strip()]
+        if is_column_numbers(filled):
+            continue  # 栏次 1 2 3 …
         for c, box in enumerate(table.rows[r].cells):
             text = rows[r][c] if c < len(rows[r]) else None
             if box is None or not text or not str(text).strip():
@@ -120,6 +130,13 @@ def _read_tables(document, layout, builder, pages) -> set[tuple[int, str]]:
                 "empty_statement": None,
             }
             current = [layout.tables[table_no], None, entry, number]
+        if not table_no and any(
+            re.match(r"^第[一二三四五六七八九十]+部分", re.sub(r"\s+", "", line)) for line in lines
+        ):
+            # A new part (情况说明, 附件 …): the nine tables are over; its own tables are no part of them.
+            if current:
+                finished.append(current)
+            current = None
         if current is None:
             continue
         statement = next((line for line in lines if re.search(r"本表无数据|本表为空|无.*故本表", line)), None)

@@ -62,11 +62,16 @@ def comparison_word_at(text: str, start: int, end: int) -> str | None:
     after = re.search(pattern, rest[:clause_end])
     if after:
         return after.group(0)
-    if "。" in rest:
-        following = rest[rest.find("。") + 1 :].split("。")[0]
-        if following and not re.search(r"\d", following) and "预算" in following:
-            verdict = re.search(pattern, following)
-            return verdict.group(0) if verdict else None
+    # The verdict on 决算 against 预算 in a later clause without numbers of its own, in this
+    # sentence or the next (…完成年初预算的148.5%，决算数大于年初预算数的主要原因是…).
+    sentence_end = rest.find("。")
+    here = rest if sentence_end < 0 else rest[: sentence_end + 1]
+    following = "" if sentence_end < 0 else rest[sentence_end + 1 :].split("。")[0]
+    for clause in [*re.split(r"[，,；;]", here)[1:], *re.split(r"[，,；;]", following)]:
+        if clause and not re.search(r"\d", clause) and "预算" in clause and "决算" in clause:
+            verdict = re.search(pattern, clause)
+            if verdict:
+                return verdict.group(0)
     return None
 
 

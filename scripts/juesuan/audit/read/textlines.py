@@ -28,7 +28,7 @@ def title_facts(document: Document, cover_lines: list[str]) -> None:
     year = re.search(r"(20\d\d)年", text) or re.search(r"(20\d\d)", text)
     if year:
         document.fiscal_year = int(year.group(1))
-    without_year = re.sub(r"20\d\d", "", text)
+    without_year = re.sub(r"^年度", "", re.sub(r"20\d\d", "", text))
     name = re.match(r"^(.+?)(年度)?部门决算", without_year)
     if name:
         document.department_name = name.group(1).removesuffix("年度").strip() or None
@@ -59,12 +59,12 @@ def land_texts(
         if text in ("目录", "目次"):
             in_toc = True
             kind = "heading"
-        elif in_toc and PART.match(text) and text in toc_parts:
-            in_toc = False
+        elif in_toc and PART.match(text) and PART.match(text).group(0) in toc_parts:
+            in_toc = False  # a part the contents already listed: the body begins
             kind = "heading"
         elif in_toc:
             if PART.match(text):
-                toc_parts.add(text)
+                toc_parts.add(PART.match(text).group(0))
             kind = "toc_entry"
         elif (page, line) in table_titles:
             kind = "table_title"
