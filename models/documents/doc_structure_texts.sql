@@ -35,12 +35,21 @@ keyed as (
     from normalised
 ),
 
+-- The headings: heading, table title and title lines, and the tables' titles as read (a text
+-- layer may not tell a table's title from its body). A heading that is only a part's number
+-- (第二部分, its name on the next line) keeps the number as its key.
 headings as (
     select distinct
         document_id,
-        title_key
+        coalesce(nullif(title_key, ''), title_text) as title_key
     from keyed
-    where kind in ('heading', 'table_title', 'title') and title_key != ''
+    where kind in ('heading', 'table_title', 'title') and title_text != ''
+    union
+    select distinct
+        document_id,
+        regexp_replace(title, '[\s　]+', '', 'g') as title_key
+    from {{ ref('stg_document__tables') }}
+    where title is not null
 ),
 
 -- A table of contents entry matches a heading with the same title, or one that is its start (a
@@ -55,6 +64,10 @@ toc_matched as (
         and (
             keyed.title_key = headings.title_key
             or (length(headings.title_key) >= 8 and starts_with(keyed.title_key, headings.title_key))
+            or (
+                regexp_matches(headings.title_key, '^第[一二三四五六七八九十]+部分$')
+                and starts_with(keyed.title_text, headings.title_key)
+            )
         )
     where keyed.kind = 'toc_entry'
 ),

@@ -26,6 +26,15 @@ CASE = PROJECT.parent / "shared" / "reference" / "cases" / "sh_putuo_finance_bur
 if not CASE.exists():  # a worktree beside /work/shared
     CASE = Path("/work/shared/reference/cases/sh_putuo_finance_bureau_2024")
 PDF = CASE / "上海市普陀区财政局2024年度部门决算.pdf"
+# The bundled example's published text layer and its known faults (DOMAIN.md).
+EXAMPLE_TEXT = CASE.parents[1] / "zhuzhou-hitech-bigdata-bureau-2023-final-accounts.txt"
+EXAMPLE_TEXT_RULES = {
+    "D20": ["140.23", "29.61"],  # the performance annex's 基本支出 / 项目支出 (the tables: 113.43 / 56.42)
+    "D30": ["增加0.13元"],  # 三公: 元 where the unit is 万元
+    # The text layer has no table 09 (only its line in the table of contents): so it says.
+    "D10": ["缺少表09"],
+    "D15": ["九、财政拨款“三公”经费支出决算表"],
+}
 TITLE = "上海市普陀区财政局2024年度部门决算"
 # The statement the PDF prints under its two empty tables (the case's README).
 EMPTY_NOTES = {

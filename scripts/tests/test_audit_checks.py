@@ -11,7 +11,15 @@ from decimal import Decimal
 
 import duckdb
 import pytest
-from audit_cases import CASES, PDF, PDF_ONLY_RULES, SHANGHAI_RULES, land_cases
+from audit_cases import (
+    CASES,
+    EXAMPLE_TEXT,
+    EXAMPLE_TEXT_RULES,
+    PDF,
+    PDF_ONLY_RULES,
+    SHANGHAI_RULES,
+    land_cases,
+)
 from conftest import PROVEN
 
 from juesuan.audit import report
@@ -31,11 +39,12 @@ def audited(tmp_path_factory):
 
     export.export(example_warehouse(), root / "exported")
     own = (published() / "决算公开.xlsx", root / "exported" / EXAMPLE[0] / str(EXAMPLE[1]))
-    landing, (pdf, *own_ids) = land_cases(CASES, root, documents=(PDF, *own))
+    landing, (pdf, text, *own_ids) = land_cases(CASES, root, documents=(PDF, EXAMPLE_TEXT, *own))
     warehouse, unfinished = check(landing, root / "out")
     assert unfinished == []
     documents = {document.document_id: document for document in report.results(landing, warehouse)}
     documents["pdf"] = documents.pop(pdf)
+    documents["example_text"] = documents.pop(text)
     documents["own_workbook"], documents["own_csv"] = (documents.pop(name) for name in own_ids)
     PROVEN["documents"] = {
         finding.rule_id for document in documents.values() for finding in document.findings
@@ -89,6 +98,20 @@ def test_the_pdf_shows_the_same_faults_at_its_pages(audited):
     assert all(finding.page is not None for finding in pdf)
     drift = next(finding for finding in pdf if finding.rule_id == "X01-03")
     assert drift.locator.startswith("p6 ") and " ↔ p10 " in drift.locator  # 01 on page 6, 03 on page 10
+
+
+def test_the_example_texts_documented_faults_are_found_and_nothing_else(audited):
+    """DOMAIN.md's known faults of the bundled example that its text can show (docs/audit.md
+    says which cannot), and nothing else: the 06 totals 113.42/89.70 are rounding."""
+    _, _, documents = audited
+    findings = documents["example_text"].findings
+    found = {}
+    for finding in findings:
+        found.setdefault(finding.rule_id, []).append(text_of(finding))
+    assert set(found) == set(EXAMPLE_TEXT_RULES)
+    for rule_id, fragments in EXAMPLE_TEXT_RULES.items():
+        assert len(found[rule_id]) == len(fragments), found[rule_id]
+        assert all(any(fragment in text for text in found[rule_id]) for fragment in fragments), found[rule_id]
 
 
 @pytest.mark.parametrize("document", ["own_workbook", "own_csv"])
