@@ -146,6 +146,8 @@ select
     and (actual + printed_half < ratio_low or actual - printed_half > ratio_high) as share_differs,
     measure = 'completion_rate' and value_cells > 0 and ratio_low is not null
     and (actual + printed_half < ratio_low or actual - printed_half > ratio_high) as rate_differs,
+    -- A rate of a budget printed blank; or, of a budget printed 0.00, any rate but 0% (the
+    -- template's own wording for a zero budget is 完成预算的0%).
     measure = 'completion_rate' and tables_printed
-    and (base_printed = 0 or coalesce(base_amount, 0) = 0) as rate_of_blank_budget
+    and (base_printed = 0 or (coalesce(base_amount, 0) = 0 and actual <> 0)) as rate_of_blank_budget
 from checked

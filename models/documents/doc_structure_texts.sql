@@ -24,13 +24,17 @@ normalised as (
     from texts
 ),
 
--- The title without its numbering (第三部分, 一、, （一）): a table's title is printed above it
--- without the number the table of contents gives it.
+-- The title without its numbering (第三部分, 一、, （一）) and without a year (2023年度, D13's):
+-- a table's title is printed above it without the number the table of contents gives it, and a
+-- heading may name the year its contents line leaves out.
 keyed as (
     select
         *,
         regexp_replace(
-            title_text, '^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])', ''
+            regexp_replace(
+                title_text, '^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])', ''
+            ),
+            '(19|20)\d\d年度', '', 'g'
         ) as title_key
     from normalised
 ),

@@ -38,14 +38,20 @@ def audited(tmp_path_factory):
     from juesuan import export
 
     export.export(example_warehouse(), root / "exported")
-    own = (published() / "决算公开.xlsx", root / "exported" / EXAMPLE[0] / str(EXAMPLE[1]))
+    own = (
+        published() / "决算公开.xlsx",
+        published() / "决算公开.pdf",
+        root / "exported" / EXAMPLE[0] / str(EXAMPLE[1]),
+    )
     landing, (pdf, text, *own_ids) = land_cases(CASES, root, documents=(PDF, EXAMPLE_TEXT, *own))
     warehouse, unfinished = check(landing, root / "out")
     assert unfinished == []
     documents = {document.document_id: document for document in report.results(landing, warehouse)}
     documents["pdf"] = documents.pop(pdf)
     documents["example_text"] = documents.pop(text)
-    documents["own_workbook"], documents["own_csv"] = (documents.pop(name) for name in own_ids)
+    documents["own_workbook"], documents["own_pdf"], documents["own_csv"] = (
+        documents.pop(name) for name in own_ids
+    )
     PROVEN["documents"] = {
         finding.rule_id for document in documents.values() for finding in document.findings
     }
@@ -114,7 +120,7 @@ def test_the_example_texts_documented_faults_are_found_and_nothing_else(audited)
         assert all(any(fragment in text for text in found[rule_id]) for fragment in fragments), found[rule_id]
 
 
-@pytest.mark.parametrize("document", ["own_workbook", "own_csv"])
+@pytest.mark.parametrize("document", ["own_workbook", "own_pdf", "own_csv"])
 def test_our_own_published_documents_have_no_finding(audited, document):
     _, _, documents = audited
     assert documents[document].profile_code == "central-2023"
