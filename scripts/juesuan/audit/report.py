@@ -81,6 +81,16 @@ def in_wan(value: Decimal | None) -> Decimal | None:
     return None if value is None else (Decimal(value) / 10000).quantize(Decimal("0.01"))
 
 
+def unit_of(detail: dict) -> str | None:
+    """The unit of a 情况说明 rule's expected/actual without a unit column: a sum of shares or a
+    rate is in %, a sum of amounts in 万元."""
+    if "is_shares" in detail:
+        return "%" if detail["is_shares"] else "万元"
+    if "pair_key" in detail:
+        return "%"
+    return None
+
+
 def read_findings(warehouse: Path) -> list[Finding]:
     """The document findings of the audit's build, with 元 amounts of cell rules as 万元."""
     with duckdb.connect(str(warehouse), read_only=True) as connection:
@@ -98,7 +108,7 @@ def read_findings(warehouse: Path) -> list[Finding]:
         expected, actual, difference = row["expected"], row["actual"], row["difference"]
         if on_cells:
             expected, actual, difference = in_wan(expected), in_wan(actual), in_wan(difference)
-        unit = "万元" if on_cells else detail.get("unit") or ("%" if detail.get("is_shares") else None)
+        unit = "万元" if on_cells else detail.get("unit") or unit_of(detail)
         findings.append(
             Finding(
                 document_id=row["document_id"],
