@@ -315,13 +315,14 @@ def shanghai_published() -> tuple[Path, Path, str, int]:
     return out, warehouse, department, year
 
 
-@pytest.mark.parametrize("what", ["workbook", "csv", "pdf"])
+@pytest.mark.parametrize("what", ["workbook", "csv", "pdf", "html"])
 def test_our_own_shanghai_outputs_read_back_are_our_cells(tmp_path, what):
     out, warehouse, department, year = shanghai_published()
     published = out / "published" / department / str(year)
     path = {
         "workbook": published / "决算公开.xlsx",
         "pdf": published / "决算公开.pdf",
+        "html": published / "决算公开.html",
         "csv": out / "exported" / department / str(year),
     }[what]
     (summary,) = land_documents([path], tmp_path)
@@ -340,15 +341,15 @@ def test_our_own_shanghai_outputs_read_back_are_our_cells(tmp_path, what):
     ] == ["01", "02", "03", "04", "05", "06", "09", "07", "08"]
 
 
-@pytest.mark.parametrize("what", ["workbook", "csv", "pdf"])
+@pytest.mark.parametrize("what", ["workbook", "csv", "pdf", "html"])
 def test_the_bundled_examples_outputs_read_back_are_its_cells(tmp_path, what):
     from publish_support import EXAMPLE, published, warehouse
 
     from juesuan import export
 
     folder = published()
-    if what in ("workbook", "pdf"):
-        path = folder / ("决算公开.xlsx" if what == "workbook" else "决算公开.pdf")
+    if what != "csv":
+        path = folder / f"决算公开.{ {'workbook': 'xlsx'}.get(what, what) }"
     else:
         export.export(warehouse(), tmp_path / "exported")
         path = tmp_path / "exported" / EXAMPLE[0] / str(EXAMPLE[1])
@@ -516,3 +517,28 @@ def test_an_amount_that_is_no_number_is_reported_with_its_place(tmp_path):
     )
     (cell,) = [c for c in landed(tmp_path / "landing", "cells") if c["locator"] == "t05.csv 行5"]
     assert cell["amount_wan"] is None and cell["amount_text"] == "1,5O3.52"
+
+
+def test_make_runs_output_folder_is_one_document_per_output(tmp_path):
+    """output/<department>/<year>/ holds the CSV exports (one document) and the workbook, HTML
+    and PDF published beside them (one document each), ids prefixed with department and year."""
+    import shutil
+
+    from publish_support import EXAMPLE, published, warehouse
+
+    from juesuan import export
+
+    export.export(warehouse(), tmp_path / "output")
+    folder = tmp_path / "output" / EXAMPLE[0] / str(EXAMPLE[1])
+    for name in ("决算公开.xlsx", "决算公开.html", "决算公开.pdf"):
+        shutil.copy(published() / name, folder / name)
+    summaries = [
+        s for s in land_documents([tmp_path / "output"], tmp_path / "landing") if "2023" in s.document_id
+    ]
+    assert sorted((s.document_id, s.kind) for s in summaries) == [
+        ("ZZGX-DSJ_2023", "csv"),
+        ("ZZGX-DSJ_2023_决算公开", "html"),
+        ("ZZGX-DSJ_2023_决算公开.pdf", "pdf"),
+        ("ZZGX-DSJ_2023_决算公开.xlsx", "workbook"),
+    ]
+    assert all(s.problems == 0 and s.cells == summaries[0].cells for s in summaries)

@@ -180,7 +180,14 @@ def land_documents(
     seen: dict[str, int] = {}
     for path, kind in iterator:
         document = read_document_safely(path, kind, profile)
-        # Two files with the same stem in different folders: keep ids unique and stable.
+        # Two files with the same stem (决算公开.xlsx and 决算公开.pdf; one name in two folders):
+        # keep ids unique and stable: the suffix first, then a number.
+        if (
+            document.document_id in seen
+            and path.is_file()
+            and f"{document.document_id}{path.suffix}" not in seen
+        ):
+            _rename(document, f"{document.document_id}{path.suffix}")
         count = seen.get(document.document_id, 0)
         seen[document.document_id] = count + 1
         if count:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-KINDS = ("pdf", "text", "workbook", "csv", "transcription")
+KINDS = ("pdf", "text", "html", "workbook", "csv", "transcription")
 
 
 @dataclass
@@ -46,8 +46,12 @@ class Document:
 
 
 def document_id(path: Path) -> str:
-    """Stable id from the file (or folder) name: its stem, spaces and path separators removed."""
-    return re.sub(r"\s+", "", path.stem if path.is_file() else path.name) or "document"
+    """Stable id from the file (or folder) name: its stem, spaces removed; a file published into
+    ``<department>/<year>/`` (``make run``'s 决算公开.pdf) is prefixed with both."""
+    stem = re.sub(r"\s+", "", path.stem if path.is_file() else path.name) or "document"
+    if path.is_file() and re.fullmatch(r"20\d\d", path.parent.name):
+        return f"{path.parent.parent.name}_{path.parent.name}_{stem}"
+    return stem
 
 
 # An amount as printed: optional sign, thousands separators, two (or any) decimals; a dash or
