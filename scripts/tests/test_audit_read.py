@@ -467,7 +467,7 @@ def test_a_folder_of_documents_is_many_documents_with_a_progress_bar(tmp_path, c
     assert sorted((s.document_id, s.profile_code) for s in summaries) == [
         ("broken", None),
         ("putuo", "shanghai-2024"),
-        ("putuo~2", "shanghai-2024"),
+        ("putuo.pdf", "shanghai-2024"),  # the same name again: its suffix tells it apart
         ("zhuzhou", "central-2023"),
     ]
     assert "读取文档" in capsys.readouterr().err
@@ -476,7 +476,7 @@ def test_a_folder_of_documents_is_many_documents_with_a_progress_bar(tmp_path, c
     problems = landed(tmp_path / "landing", "read_problems")
     assert {p["document_id"] for p in problems if p["problem"] == "unreadable_file"} == {"broken"}
     cells = landed(tmp_path / "landing", "cells")
-    assert {c["document_id"] for c in cells} == {"putuo", "putuo~2", "zhuzhou"}
+    assert {c["document_id"] for c in cells} == {"putuo", "putuo.pdf", "zhuzhou"}
 
 
 def test_a_given_profile_is_used_and_not_detected(tmp_path):
@@ -542,3 +542,16 @@ def test_make_runs_output_folder_is_one_document_per_output(tmp_path):
         ("ZZGX-DSJ_2023_决算公开.xlsx", "workbook"),
     ]
     assert all(s.problems == 0 and s.cells == summaries[0].cells for s in summaries)
+
+
+def test_a_print_variant_is_told_by_how_its_codes_are_printed():
+    """shanghai-2024 and shanghai-2024-whole-codes share one layout: the titles cannot tell them
+    apart, the code columns can (split 类/款/项 or whole)."""
+    from juesuan.audit.read.profile import print_variant
+
+    assert print_variant("shanghai-2024", "whole") == "shanghai-2024-whole-codes"
+    assert print_variant("shanghai-2024-whole-codes", "split") == "shanghai-2024"
+    assert print_variant("shanghai-2024", None) == "shanghai-2024"
+    assert print_variant("central-2023", "split") == "central-2023"  # no such variant: as detected
+    (document,) = landed(pdf_landing(), "documents")
+    assert document["profile_code"] == "shanghai-2024"  # the Putuo PDF splits its codes

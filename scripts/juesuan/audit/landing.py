@@ -19,6 +19,7 @@ import pandas as pd
 
 from juesuan.audit.read import discover
 from juesuan.audit.read.document import Document
+from juesuan.audit.read.profile import print_variant
 
 # Each landing file: its columns and their DuckDB types, in order.
 SCHEMAS: dict[str, list[tuple[str, str]]] = {
@@ -139,7 +140,10 @@ def read_document_safely(path: Path, kind: str, profile: str | None) -> Document
     from juesuan.audit.read.document import document_id
 
     try:
-        return discover.read(path, kind, profile)
+        document = discover.read(path, kind, profile)
+        if document.profile_detected and document.profile_code:
+            document.profile_code = print_variant(document.profile_code, document.code_style)
+        return document
     except Exception as error:  # a bad document is a finding, never a crash
         document = Document(document_id(path), str(path), kind, profile_code=profile)
         document.problem(

@@ -30,6 +30,9 @@ class Document:
     texts: list[dict] = field(default_factory=list)
     statements: list[dict] = field(default_factory=list)
     problems: list[dict] = field(default_factory=list)
+    # How the tables print their codes (split 类/款/项 columns or whole), as read: tells a print
+    # variant of a profile (shanghai-2024-whole-codes) from its base. Not a landing column.
+    code_style: str | None = None
 
     def problem(self, problem: str, detail: str, *, page=None, locator=None, value=None) -> None:
         """Record what could not be read (never raise: the audit reports it as a finding)."""
