@@ -9,7 +9,6 @@ raises: it becomes rows of read_problems.parquet.
 
 from __future__ import annotations
 
-import tempfile
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -220,8 +219,3 @@ def _rename(document: Document, new_id: str) -> None:
     for rows in (document.cells, document.tables, document.texts, document.statements, document.problems):
         for row in rows:
             row["document_id"] = new_id
-
-
-def scratch_landing() -> Path:
-    """A throw-away landing folder (tests, `make run`)."""
-    return Path(tempfile.mkdtemp(prefix="juesuan-landing-"))
