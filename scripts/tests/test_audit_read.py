@@ -424,8 +424,9 @@ def test_the_example_text_layer_lands_the_tables_our_build_reproduces():
 
 
 def test_the_example_texts_narrative_keeps_what_its_known_faults_need():
-    """DOMAIN.md's faults of the example that live in its prose: each is a statement with the
-    value, unit and key the checks compare (the annex's own tables are not prose: see DECISIONLOG)."""
+    """DOMAIN.md's faults of the example that live in its words (prose, and the performance
+    self-report's data table): each is a statement with the value, unit and key the checks
+    compare."""
     statements = landed(example_text_landing(), "statements")
     by_key = {}
     for statement in statements:
@@ -444,8 +445,16 @@ def test_the_example_texts_narrative_keeps_what_its_known_faults_need():
     # 货物采购授予中小企业合同金额占货物支出金额的32.2% (6.38 / 19.79 of all procurement)
     assert by_key[("procurement_goods_sme_share_pct", None)][0]["value"] == Decimal("32.2")
     assert by_key[("procurement_goods", None)][0]["value"] == Decimal("6.38")
-    # 三公 budget in the 情况说明
+    # 三公 budget: 0.13 in the 情况说明, 0.2 in the self-report's data table
     assert by_key[("three_public_budget", None)][0]["value"] == Decimal("0.13")
+    (annex_budget,) = by_key[("annex_three_public_budget", None)]
+    assert (annex_budget["value"], annex_budget["value_text"]) == (Decimal("0.20"), "0.2")
+    # staff: 7 (编制 7) in the self-report's prose, 8 (编制 11) in its data table
+    assert sorted(s["value"] for s in by_key[("annex_staff", None)]) == [Decimal("7"), Decimal("8")]
+    assert sorted(s["value"] for s in by_key[("annex_staff_establishment", None)]) == [
+        Decimal("7"),
+        Decimal("11"),
+    ]
     # every 项 of the 年初预算 list with its code, budget above or below its 决算 in words
     items = {s["subject_code"]: s for s in statements if s["item_key"] == "item_budget"}
     assert set(items) == {"2010302", "2080505", "2089999", "2101101", "2101103", "2150101", "2210201"}
