@@ -315,13 +315,14 @@ def shanghai_published() -> tuple[Path, Path, str, int]:
     return out, warehouse, department, year
 
 
-@pytest.mark.parametrize("what", ["workbook", "csv", "pdf"])
+@pytest.mark.parametrize("what", ["workbook", "csv", "pdf", "html"])
 def test_our_own_shanghai_outputs_read_back_are_our_cells(tmp_path, what):
     out, warehouse, department, year = shanghai_published()
     published = out / "published" / department / str(year)
     path = {
         "workbook": published / "决算公开.xlsx",
         "pdf": published / "决算公开.pdf",
+        "html": published / "决算公开.html",
         "csv": out / "exported" / department / str(year),
     }[what]
     (summary,) = land_documents([path], tmp_path)
@@ -340,15 +341,15 @@ def test_our_own_shanghai_outputs_read_back_are_our_cells(tmp_path, what):
     ] == ["01", "02", "03", "04", "05", "06", "09", "07", "08"]
 
 
-@pytest.mark.parametrize("what", ["workbook", "csv", "pdf"])
+@pytest.mark.parametrize("what", ["workbook", "csv", "pdf", "html"])
 def test_the_bundled_examples_outputs_read_back_are_its_cells(tmp_path, what):
     from publish_support import EXAMPLE, published, warehouse
 
     from juesuan import export
 
     folder = published()
-    if what in ("workbook", "pdf"):
-        path = folder / ("决算公开.xlsx" if what == "workbook" else "决算公开.pdf")
+    if what != "csv":
+        path = folder / f"决算公开.{ {'workbook': 'xlsx'}.get(what, what) }"
     else:
         export.export(warehouse(), tmp_path / "exported")
         path = tmp_path / "exported" / EXAMPLE[0] / str(EXAMPLE[1])
@@ -423,8 +424,9 @@ def test_the_example_text_layer_lands_the_tables_our_build_reproduces():
 
 
 def test_the_example_texts_narrative_keeps_what_its_known_faults_need():
-    """DOMAIN.md's faults of the example that live in its prose: each is a statement with the
-    value, unit and key the checks compare (the annex's own tables are not prose: see DECISIONLOG)."""
+    """DOMAIN.md's faults of the example that live in its words (prose, and the performance
+    self-report's data table): each is a statement with the value, unit and key the checks
+    compare."""
     statements = landed(example_text_landing(), "statements")
     by_key = {}
     for statement in statements:
@@ -443,8 +445,16 @@ def test_the_example_texts_narrative_keeps_what_its_known_faults_need():
     # 货物采购授予中小企业合同金额占货物支出金额的32.2% (6.38 / 19.79 of all procurement)
     assert by_key[("procurement_goods_sme_share_pct", None)][0]["value"] == Decimal("32.2")
     assert by_key[("procurement_goods", None)][0]["value"] == Decimal("6.38")
-    # 三公 budget in the 情况说明
+    # 三公 budget: 0.13 in the 情况说明, 0.2 in the self-report's data table
     assert by_key[("three_public_budget", None)][0]["value"] == Decimal("0.13")
+    (annex_budget,) = by_key[("annex_three_public_budget", None)]
+    assert (annex_budget["value"], annex_budget["value_text"]) == (Decimal("0.20"), "0.2")
+    # staff: 7 (编制 7) in the self-report's prose, 8 (编制 11) in its data table
+    assert sorted(s["value"] for s in by_key[("annex_staff", None)]) == [Decimal("7"), Decimal("8")]
+    assert sorted(s["value"] for s in by_key[("annex_staff_establishment", None)]) == [
+        Decimal("7"),
+        Decimal("11"),
+    ]
     # every 项 of the 年初预算 list with its code, budget above or below its 决算 in words
     items = {s["subject_code"]: s for s in statements if s["item_key"] == "item_budget"}
     assert set(items) == {"2010302", "2080505", "2089999", "2101101", "2101103", "2150101", "2210201"}
@@ -466,7 +476,7 @@ def test_a_folder_of_documents_is_many_documents_with_a_progress_bar(tmp_path, c
     assert sorted((s.document_id, s.profile_code) for s in summaries) == [
         ("broken", None),
         ("putuo", "shanghai-2024"),
-        ("putuo~2", "shanghai-2024"),
+        ("putuo.pdf", "shanghai-2024"),  # the same name again: its suffix tells it apart
         ("zhuzhou", "central-2023"),
     ]
     assert "读取文档" in capsys.readouterr().err
@@ -475,7 +485,7 @@ def test_a_folder_of_documents_is_many_documents_with_a_progress_bar(tmp_path, c
     problems = landed(tmp_path / "landing", "read_problems")
     assert {p["document_id"] for p in problems if p["problem"] == "unreadable_file"} == {"broken"}
     cells = landed(tmp_path / "landing", "cells")
-    assert {c["document_id"] for c in cells} == {"putuo", "putuo~2", "zhuzhou"}
+    assert {c["document_id"] for c in cells} == {"putuo", "putuo.pdf", "zhuzhou"}
 
 
 def test_a_given_profile_is_used_and_not_detected(tmp_path):
@@ -516,3 +526,41 @@ def test_an_amount_that_is_no_number_is_reported_with_its_place(tmp_path):
     )
     (cell,) = [c for c in landed(tmp_path / "landing", "cells") if c["locator"] == "t05.csv 行5"]
     assert cell["amount_wan"] is None and cell["amount_text"] == "1,5O3.52"
+
+
+def test_make_runs_output_folder_is_one_document_per_output(tmp_path):
+    """output/<department>/<year>/ holds the CSV exports (one document) and the workbook, HTML
+    and PDF published beside them (one document each), ids prefixed with department and year."""
+    import shutil
+
+    from publish_support import EXAMPLE, published, warehouse
+
+    from juesuan import export
+
+    export.export(warehouse(), tmp_path / "output")
+    folder = tmp_path / "output" / EXAMPLE[0] / str(EXAMPLE[1])
+    for name in ("决算公开.xlsx", "决算公开.html", "决算公开.pdf"):
+        shutil.copy(published() / name, folder / name)
+    summaries = [
+        s for s in land_documents([tmp_path / "output"], tmp_path / "landing") if "2023" in s.document_id
+    ]
+    assert sorted((s.document_id, s.kind) for s in summaries) == [
+        ("ZZGX-DSJ_2023", "csv"),
+        ("ZZGX-DSJ_2023_决算公开", "html"),
+        ("ZZGX-DSJ_2023_决算公开.pdf", "pdf"),
+        ("ZZGX-DSJ_2023_决算公开.xlsx", "workbook"),
+    ]
+    assert all(s.problems == 0 and s.cells == summaries[0].cells for s in summaries)
+
+
+def test_a_print_variant_is_told_by_how_its_codes_are_printed():
+    """shanghai-2024 and shanghai-2024-whole-codes share one layout: the titles cannot tell them
+    apart, the code columns can (split 类/款/项 or whole)."""
+    from juesuan.audit.read.profile import print_variant
+
+    assert print_variant("shanghai-2024", "whole") == "shanghai-2024-whole-codes"
+    assert print_variant("shanghai-2024-whole-codes", "split") == "shanghai-2024"
+    assert print_variant("shanghai-2024", None) == "shanghai-2024"
+    assert print_variant("central-2023", "split") == "central-2023"  # no such variant: as detected
+    (document,) = landed(pdf_landing(), "documents")
+    assert document["profile_code"] == "shanghai-2024"  # the Putuo PDF splits its codes

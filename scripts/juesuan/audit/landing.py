@@ -9,7 +9,6 @@ raises: it becomes rows of read_problems.parquet.
 
 from __future__ import annotations
 
-import tempfile
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ import pandas as pd
 
 from juesuan.audit.read import discover
 from juesuan.audit.read.document import Document
+from juesuan.audit.read.profile import print_variant
 
 # Each landing file: its columns and their DuckDB types, in order.
 SCHEMAS: dict[str, list[tuple[str, str]]] = {
@@ -139,7 +139,10 @@ def read_document_safely(path: Path, kind: str, profile: str | None) -> Document
     from juesuan.audit.read.document import document_id
 
     try:
-        return discover.read(path, kind, profile)
+        document = discover.read(path, kind, profile)
+        if document.profile_detected and document.profile_code:
+            document.profile_code = print_variant(document.profile_code, document.code_style)
+        return document
     except Exception as error:  # a bad document is a finding, never a crash
         document = Document(document_id(path), str(path), kind, profile_code=profile)
         document.problem(
@@ -180,7 +183,14 @@ def land_documents(
     seen: dict[str, int] = {}
     for path, kind in iterator:
         document = read_document_safely(path, kind, profile)
-        # Two files with the same stem in different folders: keep ids unique and stable.
+        # Two files with the same stem (决算公开.xlsx and 决算公开.pdf; one name in two folders):
+        # keep ids unique and stable: the suffix first, then a number.
+        if (
+            document.document_id in seen
+            and path.is_file()
+            and f"{document.document_id}{path.suffix}" not in seen
+        ):
+            _rename(document, f"{document.document_id}{path.suffix}")
         count = seen.get(document.document_id, 0)
         seen[document.document_id] = count + 1
         if count:
@@ -209,8 +219,3 @@ def _rename(document: Document, new_id: str) -> None:
     for rows in (document.cells, document.tables, document.texts, document.statements, document.problems):
         for row in rows:
             row["document_id"] = new_id
-
-
-def scratch_landing() -> Path:
-    """A throw-away landing folder (tests, `make run`)."""
-    return Path(tempfile.mkdtemp(prefix="juesuan-landing-"))

@@ -1,9 +1,10 @@
 """What a path holds and which reader reads it.
 
 - a ``.pdf`` → one document (kind pdf); ``.txt`` → one (text, a PDF's text layer);
-  ``.xlsx``/``.xls`` → one (workbook);
+  ``.xlsx``/``.xls`` → one (workbook); ``.html`` → one (html, e.g. our 决算公开.html);
 - a transcription folder (``tables/t0?.csv``) → one document (transcription);
-- a folder of the project's per-table CSV exports (``<table label>.csv``) → one document (csv);
+- a folder of the project's per-table CSV exports (``<table label>.csv``) → one document (csv),
+  and the workbook/PDF published beside them (``make run``'s output folder) one document each;
 - any other folder → every document found in it (recursively), in name order.
 """
 
@@ -13,7 +14,14 @@ from pathlib import Path
 
 from juesuan.audit.read.document import Document
 
-SUFFIXES = {".pdf": "pdf", ".txt": "text", ".xlsx": "workbook", ".xls": "workbook"}
+SUFFIXES = {
+    ".pdf": "pdf",
+    ".txt": "text",
+    ".xlsx": "workbook",
+    ".xls": "workbook",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 def kind_of(path: Path) -> str | None:
@@ -32,6 +40,12 @@ def documents_in(path: Path) -> list[tuple[Path, str]]:
     """(path, kind) of every document under ``path``; a path that is none is returned as
     kind ``unknown`` so the landing reports it instead of skipping it."""
     kind = kind_of(path)
+    if kind == "csv":
+        # `make run`'s folder: the CSV exports are one document, the workbook and PDF beside
+        # them are documents of their own.
+        return [(path, kind)] + [
+            (child, kind_of(child)) for child in sorted(path.iterdir()) if child.is_file() and kind_of(child)
+        ]
     if kind:
         return [(path, kind)]
     if path.is_dir():
@@ -46,9 +60,10 @@ def documents_in(path: Path) -> list[tuple[Path, str]]:
 
 
 def read(path: Path, kind: str, profile: str | None) -> Document:
-    from juesuan.audit.read import exports, pdf, textlayer, transcription, workbook
+    from juesuan.audit.read import exports, html, pdf, textlayer, transcription, workbook
 
     readers = {
+        "html": html.read,
         "pdf": pdf.read,
         "text": textlayer.read,
         "workbook": workbook.read,

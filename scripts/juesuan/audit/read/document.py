@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-KINDS = ("pdf", "text", "workbook", "csv", "transcription")
+KINDS = ("pdf", "text", "html", "workbook", "csv", "transcription")
 
 
 @dataclass
@@ -30,6 +30,9 @@ class Document:
     texts: list[dict] = field(default_factory=list)
     statements: list[dict] = field(default_factory=list)
     problems: list[dict] = field(default_factory=list)
+    # How the tables print their codes (split 类/款/项 columns or whole), as read: tells a print
+    # variant of a profile (shanghai-2024-whole-codes) from its base. Not a landing column.
+    code_style: str | None = None
 
     def problem(self, problem: str, detail: str, *, page=None, locator=None, value=None) -> None:
         """Record what could not be read (never raise: the audit reports it as a finding)."""
@@ -46,8 +49,12 @@ class Document:
 
 
 def document_id(path: Path) -> str:
-    """Stable id from the file (or folder) name: its stem, spaces and path separators removed."""
-    return re.sub(r"\s+", "", path.stem if path.is_file() else path.name) or "document"
+    """Stable id from the file (or folder) name: its stem, spaces removed; a file published into
+    ``<department>/<year>/`` (``make run``'s 决算公开.pdf) is prefixed with both."""
+    stem = re.sub(r"\s+", "", path.stem if path.is_file() else path.name) or "document"
+    if path.is_file() and re.fullmatch(r"20\d\d", path.parent.name):
+        return f"{path.parent.parent.name}_{path.parent.name}_{stem}"
+    return stem
 
 
 # An amount as printed: optional sign, thousands separators, two (or any) decimals; a dash or

@@ -63,6 +63,8 @@ def read(path: Path, profile: str | None = None) -> Document:
         with file.open(encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.DictReader(handle))
             headers = [name for name in (rows[0].keys() if rows else []) if name not in FRAME_COLUMNS]
+            if rows and document.code_style is None and ("类" in rows[0] or "科目代码" in rows[0]):
+                document.code_style = "split" if "类" in rows[0] else "whole"
         printed = 0
         for number, row in enumerate(rows, start=2):
             code = row.get("科目代码") or "".join(row.get(part) or "" for part in ("类", "款", "项")) or None

@@ -181,6 +181,9 @@ def title_of(lines: list[str], layout: ProfileLayout) -> tuple[str | None, str |
 def land_grid(builder: CellBuilder, table: TableLayout, grid: Grid) -> int:
     """Every amount cell of the grid's data rows; returns how many amounts were printed."""
     columns = classify(grid, table)
+    codes = [column for column in columns if column.role == "code"]
+    if codes and builder.document.code_style is None:
+        builder.document.code_style = "split" if any(c.code_part is not None for c in codes) else "whole"
     halves = sorted({column.half for column in columns})
     blocks = table.blocks() if table.table_no in ("01", "04") else []
     printed = 0

@@ -255,3 +255,75 @@ def land_statements(document: Document, lines: list[tuple[int | None, str]]) -> 
 
 def _unit(unit: str) -> str:
     return {"％": "%", "台(套)": "台（套）", "台套": "台（套）"}.get(unit, unit)
+
+
+ANNEX_HEADER = re.compile(r"^(?P<name>.+?)\s*[(（](?P<unit>人|万元|元|个|辆)[)）]$")
+
+
+def land_annex_tables(document: Document, lines: list[tuple[int | None, str]]) -> None:
+    """The 附件's small data tables of a text layer (绩效评价基础数据表: 财政供养人员情况(人) 编制数 …,
+    经费控制情况(万元) 2023 年预算数 … / 三公经费 0 0.2 0.1286): each number under a named column
+    is a statement when a pattern names it (others are scores and rates, not statements), keyed by
+    the same patterns as prose, its lead the row's label and the column's name with the years made
+    relative (三公经费2023年预算数 → 三公经费本年预算数), its unit the header's, part
+    ``附件：<the table's title>``."""
+    inside = False
+    title = None
+    header: list[str] | None = None
+    unit = None
+    category = ""
+    count = len(document.statements)
+    for page, line in lines:
+        text = re.sub(r"\s+", "", line)
+        if PART_HEADING.match(text):
+            inside = "附件" in text or (PART_HEADING.fullmatch(text) is not None and inside)
+            continue
+        if not inside:
+            continue
+        if "\t" not in line:
+            header = None
+            if text and len(text) <= 40 and not re.match(r"^(附件|说明|填)", text):
+                title = text
+            continue
+        cells = [re.sub(r"\s+", "", cell) for cell in line.split("\t")]
+        found = ANNEX_HEADER.match(cells[0])
+        if found and any(cell and not NUMBER_ONLY.match(cell) for cell in cells[1:]):
+            header, unit, category = cells, found["unit"], found["name"]
+            continue
+        if header is None:
+            continue
+        label = cells[0] or category
+        for index, cell in enumerate(cells[1:], start=1):
+            name = header[index] if index < len(header) else ""
+            if not name or not NUMBER_ONLY.match(cell):
+                continue
+            lead = _relative_years(f"{label}{name}", document.fiscal_year)
+            part = f"附件：{title}" if title else "附件"
+            row = _match(part, lead, None, False, unit)
+            if row is None:
+                continue  # a table cell no pattern names (scores, rates …): not a statement
+            count += 1
+            entry = build.statement(
+                document.document_id,
+                f"s{count}",
+                item=row["item_key"] if row else None,
+                value_text=cell,
+                unit=unit,
+                sentence=line.replace("\t", " ").strip(),
+                page=page,
+                part=part,
+            )
+            entry["sentence"] = f"{label} {name} {cell}（{unit}）"
+            entry["comparison_word"] = None
+            document.statements.append(entry)
+
+
+NUMBER_ONLY = re.compile(r"^\d+(\.\d+)?$")
+
+
+def _relative_years(text: str, year: int | None) -> str:
+    """2023年预算数 → 本年预算数, 2022年决算数 → 上年决算数 (relative to the reporting year), so one
+    pattern serves every year."""
+    if year is None:
+        return text
+    return re.sub(r"(\d{4})年", lambda m: {year: "本年", year - 1: "上年"}.get(int(m[1]), m[0]), text)

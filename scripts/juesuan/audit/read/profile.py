@@ -99,3 +99,18 @@ def detect_from_labels(tables: dict[str, list[tuple[str, str, str]]], year: int 
                     score += 1
         scores[code] = score
     return _best(scores)
+
+
+def print_variant(profile_code: str, code_style: str | None) -> str:
+    """The profile among those sharing ``profile_code``'s layout that prints codes as read
+    (shanghai-2024 splits 类/款/项, shanghai-2024-whole-codes prints them whole); the profile itself
+    when none or several fit."""
+    if not code_style:
+        return profile_code
+    layout = profiles()[profile_code]["layout_profile_code"]
+    fits = [
+        code
+        for code, row in profiles().items()
+        if row["layout_profile_code"] == layout and row["code_style"] == code_style
+    ]
+    return fits[0] if len(fits) == 1 else profile_code

@@ -78,6 +78,10 @@ def read(path: Path, profile: str | None = None) -> Document:
             if row["kind"] != "toc_entry" and row["text"] in prose
         ],
     )
+    # The 附件's own small data tables (tab-separated, outside the nine tables).
+    body = [(None, raw[number - 1]) for number, _ in numbered if number not in table_lines]
+    first_part = next((i for i, (_, line) in enumerate(body) if re.match(r"^第一部分", line.strip())), 0)
+    narrative.land_annex_tables(document, body[first_part + 1 :])
     return document
 
 
