@@ -29,8 +29,12 @@ PDF = CASE / "上海市普陀区财政局2024年度部门决算.pdf"
 # The bundled example's published text layer and its known faults (DOMAIN.md).
 EXAMPLE_TEXT = CASE.parents[1] / "zhuzhou-hitech-bigdata-bureau-2023-final-accounts.txt"
 EXAMPLE_TEXT_RULES = {
-    "D20": ["140.23", "29.61"],  # the performance annex's 基本支出 / 项目支出 (the tables: 113.43 / 56.42)
+    # The performance annex's 基本支出 / 项目支出 (the tables: 113.43 / 56.42), its prose and its
+    # data table.
+    "D20": ["140.23", "其中基本支出140.23万元，项目支出29.61万元", "项目支出 2023年决算数 29.61"],
     "D30": ["增加0.13元"],  # 三公: 元 where the unit is 万元
+    # Staff 7 in the annex's prose, 8 (编制 11) in its data table; 三公 预算 0.13 against 0.2.
+    "D31": ["2023年实际在职人数 8", "编制数 11", "2023年预算数 0.2"],
     # The text layer has no table 09 (only its line in the table of contents): so it says.
     "D10": ["缺少表09"],
     "D15": ["九、财政拨款“三公”经费支出决算表"],
