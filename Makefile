@@ -1,6 +1,7 @@
 # juesuan: two commands on a fresh clone (Python 3.11 and make are all it needs).
 #   make run   - build the warehouse and every disclosure table for the bundled example, export them,
-#                publish the workbook, HTML and PDF (output/<department>/<year>/决算公开.*)
+#                publish the workbook, HTML and PDF (output/<department>/<year>/决算公开.*), then
+#                audit what was published, read back (output/audit: no finding expected)
 #   make test  - lint, then every test: dbt (models, identities, published tie-out) and pytest;
 #                it never installs system packages (`make system-deps` does, once, as root)
 # Every step is a subcommand of `juesuan` (.venv/bin/juesuan; `juesuan --help`).
@@ -19,7 +20,7 @@ OUT ?= output
 # Where `make test` builds its throw-away warehouse, log and dbt artifacts.
 TEST_DIR ?= target/make-test
 
-.PHONY: setup run build share export publish docs system-deps test lint dbt-test pytest rules clean bench bench-ingest
+.PHONY: setup run build share export publish docs audit system-deps test lint dbt-test pytest rules clean bench bench-ingest
 
 setup: $(STAMP)
 
@@ -30,7 +31,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: build share export publish docs
+run: build share export publish docs audit
 
 build: setup
 	$(JUESUAN) build --db $(DB) --fail-fast
@@ -66,6 +67,14 @@ system-deps:
 
 publish: setup system-deps
 	$(JUESUAN) publish --db $(DB) --out $(OUT)
+
+# What was just published, read back as a reader would (each department's year folder: its
+# workbook, HTML page, PDF and per-table CSVs, four documents read by juesuan.audit.read) and
+# checked with the whole rule catalogue (`juesuan audit`, docs/audit.md): a generator fault can
+# never publish tables or text that contradict each other. Any finding, a warning too, fails
+# `make run`. (The shell expands the pattern when the recipe runs, after publish wrote the files.)
+audit: setup
+	$(JUESUAN) audit $(OUT)/*/[0-9][0-9][0-9][0-9]/ --out $(OUT)/audit --fail-on warn --quiet
 
 test: lint dbt-test pytest
 

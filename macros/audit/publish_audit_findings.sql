@@ -2,7 +2,9 @@
     audit.audit_findings, and print a short summary. A rule is a data test with meta.rule_id;
     its kind, message and table come from meta, its severity from the test config. Columns a
     failing row does not have (e.g. expected/actual on a not_null test) are null; the whole row
-    is kept as JSON in `detail`. -#}
+    is kept as JSON in `detail`. A rule on a published document (`juesuan audit`: a test on a
+    model of models/documents/) names the document (its cells' department_code), the page, the
+    cells (locator) or the sentence. -#}
 {% macro publish_audit_findings(results) %}
     {%- if not execute or flags.WHICH not in ('build', 'test') %}{{ return('') }}{% endif -%}
     {%- set selects = [] -%}
@@ -41,10 +43,16 @@
 {% macro audit_findings_select(result, relation) -%}
     {%- set meta = result.node.config.meta -%}
     {%- set columns = adapter.get_columns_in_relation(relation) | map(attribute='name') | map('lower') | list -%}
+    {%- set on_document = [] -%}
+    {%- for node_id in result.node.depends_on.nodes if node_id.startswith('model.') and (
+        node_id.split('.')[-1].startswith('doc_') or node_id.split('.')[-1].startswith('stg_document__')) -%}
+        {%- do on_document.append(node_id) -%}
+    {%- endfor -%}
     {%- set optional = {
         'department_code': 'varchar', 'unit_code': 'varchar', 'fiscal_year': 'integer',
         'source_file': 'varchar', 'source_sheet': 'varchar', 'source_row': 'bigint', 'entry_id': 'varchar',
-        'expected': 'decimal(38, 2)', 'actual': 'decimal(38, 2)', 'difference': 'decimal(38, 2)'} -%}
+        'expected': 'decimal(38, 2)', 'actual': 'decimal(38, 2)', 'difference': 'decimal(38, 2)',
+        'document_id': 'varchar', 'page': 'integer', 'locator': 'varchar', 'sentence': 'varchar'} -%}
     select
         '{{ meta.rule_id }}' as rule_id,
         '{{ meta.get('kind', '') }}' as kind,
@@ -55,6 +63,7 @@
         {% for column, type in optional.items() -%}
         {% if column in columns %}cast(failing.{{ column }} as {{ type }})
         {%- elif column == 'entry_id' and 'budget_line_id' in columns %}cast(failing.budget_line_id as varchar)
+        {%- elif column == 'document_id' and on_document and 'department_code' in columns %}cast(failing.department_code as varchar)
         {%- else %}cast(null as {{ type }}){% endif %} as {{ column }},
         {% endfor -%}
         cast({{ row_as_json('failing') }} as varchar) as detail
@@ -70,6 +79,8 @@
         cast(null as varchar) as source_sheet, cast(null as bigint) as source_row,
         cast(null as varchar) as entry_id, cast(null as decimal(38, 2)) as expected,
         cast(null as decimal(38, 2)) as actual, cast(null as decimal(38, 2)) as difference,
+        cast(null as varchar) as document_id, cast(null as integer) as page,
+        cast(null as varchar) as locator, cast(null as varchar) as sentence,
         cast(null as varchar) as detail
     where false
 {%- endmacro %}

@@ -31,6 +31,10 @@ COMMANDS = {
         "publish the disclosure document: the workbook, the HTML page and its PDF",
     ),
     "docs": ("juesuan.docs", "write the documentation site, one offline HTML file"),
+    "audit": (
+        "juesuan.audit.cli",
+        "audit published documents (PDF, workbook, CSV folder): every rule, findings with page and cells",
+    ),
     "codes": ("juesuan.codes", "install a year's official code list into the reference seeds"),
     "generate": ("juesuan.generate", "generate a synthetic ledger of any size that passes every check"),
     "vouchers": (

@@ -1,6 +1,7 @@
 """The rule catalogue: every data test that carries a ``meta.rule_id``, read from dbt's manifest.
 
-A rule is one accounting identity, input check or tie-out. Its id, kind (表内/表间/输入/守恒/公开核对)
+A rule is one accounting identity, input check or tie-out. Its id, kind (表内/表间/输入/守恒/公开核对;
+a published document's own: 结构, 说明)
 and message live next to the test in the project's yml; its severity is the test's. Several
 tests may share a rule id (the same check on several input files) but then must agree on kind,
 severity and message.
@@ -20,9 +21,9 @@ from pathlib import Path
 
 from juesuan.dbt_runner import PROJECT, run_dbt
 
-RULE_ID = re.compile(r"^(T0[1-9]-\d\d|X0[1-9]-0[1-9]|N\d\d-\d\d|[ICPRW]\d\d)$")
-KINDS = {"表内", "表间", "输入", "守恒", "公开核对"}
-KIND_ORDER = ["输入", "表内", "表间", "守恒", "公开核对"]
+RULE_ID = re.compile(r"^(T0[1-9]-\d\d|X0[1-9]-0[1-9]|N\d\d-\d\d|[ICPRWD]\d\d)$")
+KINDS = {"表内", "表间", "输入", "守恒", "公开核对", "结构", "说明"}
+KIND_ORDER = ["输入", "表内", "表间", "守恒", "公开核对", "结构", "说明"]
 
 
 class CatalogueError(ValueError):

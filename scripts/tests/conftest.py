@@ -33,6 +33,7 @@ PROOF_BUILDS = {
     "unreadable values",
     "extra columns",
     "doors",
+    "documents",
 }
 PROJECT_PARTS = ["dbt_project.yml", "profiles.yml", "selectors.yml", "models", "seeds", "tests", "macros"]
 

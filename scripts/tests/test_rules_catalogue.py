@@ -25,7 +25,15 @@ def test_docs_rules_md_is_up_to_date(manifest):
 
 def test_rules_cover_every_kind_and_table(manifest):
     rules = catalogue_from_manifest(manifest)
-    assert {rule.kind for rule in rules.values()} == {"输入", "表内", "表间", "守恒", "公开核对"}
+    assert {rule.kind for rule in rules.values()} == {
+        "输入",
+        "表内",
+        "表间",
+        "守恒",
+        "公开核对",
+        "结构",
+        "说明",
+    }
     assert {rule_id[1:3] for rule_id in rules if rule_id.startswith("T")} == {f"0{n}" for n in range(1, 10)}
     assert len([r for r in rules if r.startswith("I")]) >= 20
 

@@ -5,12 +5,17 @@
     and children whose parent row is missing, fail too. `tolerance_per_part` allows, for rounded
     amounts, half a unit × (number of children + 1) (XBRL Calculations 1.1).
     One aggregation: each row adds its amount to its own bucket as a parent and to its parent's
-    bucket as a child, so parents and the sums of their children meet without a join. -#}
+    bucket as a child, so parents and the sums of their children meet without a join.
+    On a published document's cells (meta printed_half_unit_yuan) each printed part adds half a
+    unit (none for a parent with one child: the same quantity), and the row names the parent's
+    page and cell (locator). -#}
 {% test rollup_matches_children(
     model, group_by, code_column='row_code', amount_column='amount_yuan', leaf_length=7,
     tolerance_per_part=0
 ) %}
     {%- set keys = group_by | join(', ') %}
+    {%- set half_unit = printed_half_unit(model) %}
+    {%- set located = ', page, locator' if half_unit else '' %}
     with cells as (
         select
             {{ keys }},
@@ -20,7 +25,7 @@
                 when length({{ code_column }}) = 3 then ''
                 else left({{ code_column }}, length({{ code_column }}) - 2)
             end as parent_code,
-            {{ amount_column }} as amount
+            {{ amount_column }} as amount{{ located }}
         from {{ model }}
     ),
 
@@ -30,7 +35,7 @@
             coalesce(code, '') as parent_code,
             amount as parent_amount,
             case when false then amount end as child_amount,
-            0 as is_child
+            0 as is_child{{ located }}
         from cells
         where code is null or length(code) < {{ leaf_length }}
         union all
@@ -39,7 +44,7 @@
             parent_code,
             case when false then amount end as parent_amount,
             amount as child_amount,
-            1 as is_child
+            1 as is_child{{ located }}
         from cells
         where code is not null
     ),
@@ -51,6 +56,10 @@
             sum(parent_amount) as actual,
             sum(child_amount) as expected,
             sum(is_child) as child_count
+            {%- if half_unit %},
+            min(case when is_child = 0 then page end) as page,
+            min(case when is_child = 0 then locator end) as locator
+            {%- endif %}
         from contributions
         group by {{ keys }}, parent_code
     )
@@ -62,4 +71,5 @@
     where actual is null
         or expected is null and actual <> 0
         or abs(actual - expected) > {{ tolerance_per_part }} * (child_count + 1)
+        {%- if half_unit %} + {{ printed_allowance(half_unit, 'child_count + 1') }}{% endif %}
 {% endtest %}

@@ -1,0 +1,6 @@
+-- The published documents' table 08 (by content) in rpt_t08's shape: the rule catalogue's
+-- 08 identities run on it with the printed rounding interval (_marts__models.yml).
+{{ config(materialized='view') }}
+
+select * from {{ ref('doc_disclosure_cells') }}
+where table_no = '08'

@@ -1,0 +1,1 @@
+"""Readers of published disclosures: each turns one document into landing rows (document.py)."""
