@@ -177,31 +177,47 @@ def main(argv: list[str] | None = None, prog: str = "juesuan bench-books") -> in
     size = f"books-{args.voucher_lines}"
     runs = [
         ("example", None),
-        ("contract, same ledger", folder / "contract"),
         ("books", folder / "books"),
+        ("contract, same ledger", folder / "contract"),
         *([(f"contract, {equal_info['lines']:,} lines", work / f"ledger-{equal}")] if equal else []),
     ]
-    measures = []
-    for number, (name, ledger) in enumerate(runs):
-        print(name, flush=True)
-        measures.append(
-            measure(name, size, dbt_commands(f"{size}-{number}", ledger, work, args.repeats), work)
-        )
-    loads.append(load())
-    example, contract, books = measures[:3]
-    cells = compare(work, [f"{size}-1", f"{size}-2"]) if contract.ok and books.ok else "not compared"
-    lines = [
+    header = [
         f"Run {started} UTC, `juesuan bench-books --voucher-lines {args.voucher_lines} --repeats {args.repeats}`."
-        f" Machine: {machine()}. Load average (1, 5, 15 min) at start {loads[0]}, at the end {loads[1]}.",
+        f" Machine: {machine()}.",
         "",
         f"One ledger ({info['shape']}; generated in {info['generated_seconds']:.0f} s): "
         f"{info['contract_lines']:,} contract income and spending lines (Parquet), written as books of "
         f"{info['voucher_lines']:,} voucher lines (in {info['books_seconds']:.0f} s; Parquet, text columns)"
         + (f"; and the main benchmark's {equal} contract ledger ({equal_info['shape']})." if equal else "."),
         "",
+    ]
+    measures: list = []
+    cells = "not compared"
+    # Written after every build, so an interrupted run keeps what it measured.
+    for number, (name, ledger) in enumerate(runs):
+        print(name, flush=True)
+        measures.append(
+            measure(name, size, dbt_commands(f"{size}-{number}", ledger, work, args.repeats), work)
+        )
+        loads.append(load())
+        if number == 2 and all(m.ok for m in measures):
+            cells = compare(work, [f"{size}-1", f"{size}-2"])
+        report = "\n".join(header + results(measures, cells, loads, len(runs)))
+        write_results(report, args.out, section=f"books-{args.voucher_lines}")
+    print(report)
+    return 0 if cells.startswith("identical") and all(m.ok for m in measures) else 1
+
+
+def results(measures: list, cells: str, loads: list[str], planned: int) -> list[str]:
+    """The table of the builds measured so far and the books' ratio to each contract build."""
+    lines = [
+        f"Load average (1, 5, 15 min) at the start {loads[0]}, after each build {'; '.join(loads[1:])}"
+        + ("." if len(measures) == planned else f"; {planned - len(measures)} build(s) not measured (yet)."),
+        "",
         "| build | runs | median wall s | all runs s | median CPU s | peak MiB | data-dependent wall s | data-dependent CPU s |",
         "|---|---:|---:|---|---:|---:|---:|---:|",
     ]
+    example = measures[0]
     for m in measures:
         state = "" if m.ok else f" (FAILED: {m.note})"
         dependent = (
@@ -214,19 +230,17 @@ def main(argv: list[str] | None = None, prog: str = "juesuan bench-books") -> in
             f"{m.median_cpu:.1f} | {m.peak_mib:,.0f} | {dependent} |"
         )
     lines.append("")
-    for other in measures[1:]:
-        if other is books:
-            continue
-        wall = (books.median - example.median) / (other.median - example.median)
-        cpu = (books.median_cpu - example.median_cpu) / (other.median_cpu - example.median_cpu)
-        lines.append(
-            f"- books ÷ {other.name}, data-dependent: {wall:.2f}× wall, {cpu:.2f}× CPU "
-            f"(≤ 1.5×: wall {'yes' if wall <= 1.5 else 'no'}, CPU {'yes' if cpu <= 1.5 else 'no'})."
-        )
-    lines.append(f"- Cells of the books and the same ledger's contract build: {cells}.")
-    write_results("\n".join(lines), args.out, section=f"books-{args.voucher_lines}")
-    print("\n".join(lines))
-    return 0 if cells.startswith("identical") and all(m.ok for m in measures) else 1
+    if len(measures) > 2:
+        books = measures[1]
+        for other in measures[2:]:
+            wall = (books.median - example.median) / (other.median - example.median)
+            cpu = (books.median_cpu - example.median_cpu) / (other.median_cpu - example.median_cpu)
+            lines.append(
+                f"- books ÷ {other.name}, data-dependent: {wall:.2f}× wall, {cpu:.2f}× CPU "
+                f"(≤ 1.5×: wall {'yes' if wall <= 1.5 else 'no'}, CPU {'yes' if cpu <= 1.5 else 'no'})."
+            )
+        lines.append(f"- Cells of the books and the same ledger's contract build: {cells}.")
+    return lines
 
 
 if __name__ == "__main__":
