@@ -1,7 +1,8 @@
 # juesuan: two commands on a fresh clone (Python 3.11 and make are all it needs).
 #   make run   - build the warehouse and every disclosure table for the bundled example, export them,
 #                publish the workbook, HTML and PDF (output/<department>/<year>/决算公开.*), then
-#                audit what was published, read back (output/audit: no finding expected)
+#                audit what was published, read back (output/audit: no finding expected);
+#                LEDGER=DIR builds a ledger folder instead (e.g. LEDGER=examples/books, the books)
 #   make test  - lint, then every test: dbt (models, identities, published tie-out) and pytest;
 #                it never installs system packages (`make system-deps` does, once, as root)
 # Every step is a subcommand of `juesuan` (.venv/bin/juesuan; `juesuan --help`).
@@ -17,10 +18,13 @@ DB ?= warehouse/juesuan.duckdb
 # The read-only copy readers and BI tools open (`juesuan share`), and its Parquet files.
 PUBLISHED ?= warehouse/published
 OUT ?= output
+# A ledger folder to build instead of the example seeds (contract files or a finance system's books,
+# e.g. `make run LEDGER=examples/books`); empty: $JUESUAN_LEDGER_PATH, else the example seeds.
+LEDGER ?=
 # Where `make test` builds its throw-away warehouse, log and dbt artifacts.
 TEST_DIR ?= target/make-test
 
-.PHONY: setup run build share export publish docs audit system-deps test lint dbt-test pytest rules clean bench bench-ingest
+.PHONY: setup run build share export publish docs audit system-deps test lint dbt-test pytest rules clean bench bench-ingest bench-books
 
 setup: $(STAMP)
 
@@ -34,7 +38,7 @@ $(STAMP): pyproject.toml
 run: build share export publish docs audit
 
 build: setup
-	$(JUESUAN) build --db $(DB) --fail-fast
+	$(JUESUAN) build --db $(DB) $(if $(LEDGER),--ledger $(LEDGER)) --fail-fast
 
 # Only after a successful build (make stops on a failed one, and the command checks run_results.json):
 # an atomic read-only copy for readers, so a reader never blocks a build nor sees half of one.
@@ -111,6 +115,11 @@ bench: setup
 # Reading an office's files: the 1M-line ledger as GB18030 CSV and as xlsx against Parquet.
 bench-ingest: setup
 	$(JUESUAN) bench-ingest
+
+# The voucher door against the contract door: one ledger of about 10M voucher lines built both ways
+# (BENCHMARKS.md); BENCH_ARGS='--voucher-lines 1m' for less.
+bench-books: setup
+	$(JUESUAN) bench-books $(BENCH_ARGS)
 
 clean:
 	rm -rf target logs $(OUT) warehouse/*.duckdb

@@ -1,9 +1,14 @@
-{#- One auxiliary item (辅助核算) of a book's line: the separate column when it is filled, else the
-    item read from the combined 辅助核算 text (`功能分类:2010601 行政运行;经济分类:30101 基本工资;
-    资金性质:一般公共预算财政拨款;项目:P2023-01 …`). Codes are normalised like every ledger code
-    (normalised_code: spaces, full-width digits). `item` is one of function, economic,
-    gov_economic, fund_source, project. -#}
-{% macro aux_item(column, aux_text, item) -%}
+{#- The auxiliary items (辅助核算) of a book's line. Each item is its separate column when that is
+    filled, else the item read from the combined 辅助核算 text (`功能分类:2010601 行政运行;经济分类:30101
+    基本工资;资金性质:一般公共预算财政拨款;项目:P2023-01 …`). Codes are normalised like every ledger
+    code (normalised_code: spaces, full-width digits). An item is one of function, economic,
+    gov_economic, fund_source, project.
+
+    Two steps, so each pattern is matched once a line (a staging model selects aux_texts in one
+    CTE and aux_item over it in the next; inlined, normalised_code would repeat the match 3×):
+    aux_texts(aux_text, items) is the select list of the raw captures, `aux_<item>`;
+    aux_item(column, item) is the item, read from `column` and `aux_<item>`. -#}
+{% macro aux_pattern(item) -%}
     {%- set start = '(?:^|[;；])[ ]*' -%}
     {%- set patterns = {
         'function': start ~ '(?:支出)?功能分类(?:科目)?[:：][ ]*([0-9０-９]+)',
@@ -17,8 +22,18 @@
             "aux_item: item must be one of " ~ patterns.keys() | join(', ') ~ ", not '" ~ item ~ "'"
         ) }}
     {%- endif -%}
-    coalesce(
-        {{ normalised_code(column) }},
-        {{ normalised_code(pattern_capture(aux_text, patterns[item])) }}
-    )
+    {{- return(patterns[item]) -}}
+{%- endmacro %}
+
+{% macro aux_texts(aux_text, items) -%}
+    {%- for item in items -%}
+        {{ pattern_capture('cast(' ~ aux_text ~ ' as varchar)', aux_pattern(item)) }} as aux_{{ item }}
+        {%- if not loop.last %},
+        {% endif -%}
+    {%- endfor -%}
+{%- endmacro %}
+
+{% macro aux_item(column, item) -%}
+    {%- do aux_pattern(item) -%}
+    coalesce({{ normalised_code(column) }}, {{ normalised_code('aux_' ~ item) }})
 {%- endmacro %}

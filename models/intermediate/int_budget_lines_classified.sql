@@ -37,6 +37,8 @@ sangong_categories as (
 final as (
     select
         budget_lines.source_file,
+        budget_lines.source_sheet,
+        budget_lines.source_row,
         budget_lines.budget_line_id,
         budget_lines.unit_code,
         units.department_code,

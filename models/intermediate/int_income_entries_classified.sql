@@ -30,6 +30,8 @@ income_types as (
 final as (
     select
         entries.source_file,
+        entries.source_sheet,
+        entries.source_row,
         entries.entry_id,
         entries.unit_code,
         units.department_code,

@@ -4,6 +4,14 @@ source as (
     select * from {{ ledger_relation('trial_balance') }}
 ),
 
+-- Each item of the combined 辅助核算 text matched once a line (macros/vouchers/aux_item.sql).
+with_aux_texts as (
+    select
+        *,
+        {{ aux_texts('aux_text', ['function', 'fund_source', 'project']) }}
+    from source
+),
+
 renamed as (
     select
         source_file,
@@ -14,15 +22,15 @@ renamed as (
         {{ normalised_code('unit_code') }} as unit_code,
         {{ normalised_code('account_code') }} as account_code,
         cast(account_name as varchar) as account_name,
-        {{ aux_item('function_code', 'aux_text', 'function') }} as function_code,
-        {{ aux_item('fund_source', 'aux_text', 'fund_source') }} as fund_source_as_given,
-        {{ aux_item('project_code', 'aux_text', 'project') }} as project_code,
+        {{ aux_item('function_code', 'function') }} as function_code,
+        {{ aux_item('fund_source', 'fund_source') }} as fund_source_as_given,
+        {{ aux_item('project_code', 'project') }} as project_code,
         cast(aux_text as varchar) as aux_text,
         {{ amount_from_text('opening_debit_yuan', 'trial_balance') }} as opening_debit_yuan,
         cast(opening_debit_yuan as varchar) as opening_debit_yuan_as_given,
         {{ amount_from_text('opening_credit_yuan', 'trial_balance') }} as opening_credit_yuan,
         cast(opening_credit_yuan as varchar) as opening_credit_yuan_as_given
-    from source
+    from with_aux_texts
 )
 
 select * from renamed

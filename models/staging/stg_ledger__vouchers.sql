@@ -5,6 +5,14 @@ source as (
     select * from {{ ledger_relation('vouchers') }}
 ),
 
+-- Each item of the combined 辅助核算 text matched once a line (macros/vouchers/aux_item.sql).
+with_aux_texts as (
+    select
+        *,
+        {{ aux_texts('aux_text', ['function', 'economic', 'gov_economic', 'fund_source', 'project']) }}
+    from source
+),
+
 renamed as (
     select
         source_file,
@@ -30,13 +38,13 @@ renamed as (
         cast(debit_yuan as varchar) as debit_yuan_as_given,
         {{ amount_from_text('credit_yuan', 'vouchers') }} as credit_yuan,
         cast(credit_yuan as varchar) as credit_yuan_as_given,
-        {{ aux_item('function_code', 'aux_text', 'function') }} as function_code,
-        {{ aux_item('economic_code', 'aux_text', 'economic') }} as economic_code,
-        {{ aux_item('gov_economic_code', 'aux_text', 'gov_economic') }} as gov_economic_code,
-        {{ aux_item('fund_source', 'aux_text', 'fund_source') }} as fund_source_as_given,
-        {{ aux_item('project_code', 'aux_text', 'project') }} as project_code,
+        {{ aux_item('function_code', 'function') }} as function_code,
+        {{ aux_item('economic_code', 'economic') }} as economic_code,
+        {{ aux_item('gov_economic_code', 'gov_economic') }} as gov_economic_code,
+        {{ aux_item('fund_source', 'fund_source') }} as fund_source_as_given,
+        {{ aux_item('project_code', 'project') }} as project_code,
         cast(aux_text as varchar) as aux_text
-    from source
+    from with_aux_texts
 )
 
 select * from renamed

@@ -60,6 +60,10 @@ DEVELOPER_COMMANDS = {
         "juesuan_dev.bench.ingest",
         "time reading a 1M-line ledger as GB18030 CSV and as xlsx against Parquet; write BENCHMARKS.md",
     ),
+    "bench-books": (
+        "juesuan_dev.bench.books",
+        "time the voucher door against the contract door on one ledger (10M voucher lines); write BENCHMARKS.md",
+    ),
 }
 
 

@@ -312,3 +312,28 @@ def test_the_findings_name_what_the_user_must_fix(ledger, tmp_path):
     (ledger / f"{ENTITY}.parquet").unlink()
     (finding,) = land(ledger, tmp_path).findings
     assert finding.value_as_given.startswith("ff fe")
+
+
+def test_the_progress_bar_is_for_a_terminal_only(monkeypatch):
+    """Reading a long file shows a progress bar on a terminal; a log or a pipe gets none."""
+    import sys
+
+    from juesuan.ingest.landing import progress
+
+    class Terminal:
+        def __init__(self, stream):
+            self.stream = stream
+
+        def isatty(self):
+            return True
+
+        def __getattr__(self, name):
+            return getattr(self.stream, name)
+
+    assert progress(Path("vouchers.csv"), None).disable
+    monkeypatch.setattr(sys, "stdout", Terminal(sys.stdout))
+    assert progress(Path("vouchers.csv"), None).disable  # stderr, where the bar goes, is not one
+    monkeypatch.setattr(sys, "stderr", Terminal(sys.stderr))
+    bar = progress(Path("vouchers.xlsx"), "凭证明细账")
+    assert not bar.disable and bar.desc == "  reading vouchers.xlsx [凭证明细账]"
+    bar.close()

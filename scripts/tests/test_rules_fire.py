@@ -296,6 +296,10 @@ def test_voucher_raw_field_rules_fire(tmp_path):
 def test_voucher_line_rules_fire_each_on_its_own_line(tmp_path):
     project, rows = build_books(tmp_path, line_cases(), tables=True)
     assert rules_by([r for r in rows if r["entry_id"]], "entry_id") == LINE_EXPECTED
+    # Each named finding says the file and the row its line was read from (the header is row 1).
+    for row in rows:
+        if row["entry_id"] and "/CASE-" in row["entry_id"]:
+            assert row["source_file"].endswith("vouchers.csv") and row["source_row"] > 1, row
     assert {
         (r["rule_id"], r["unit_code"], r["fiscal_year"]) for r in rows if not r["entry_id"]
     } == LINE_UNNAMED

@@ -5,7 +5,7 @@
 {{ config(materialized='view') }}
 {#- The columns both doors give, in one order. -#}
 {%- set columns = [
-    'source_file', 'entry_id', 'unit_code', 'fiscal_year', 'balance_type_code', 'function_code',
+    'source_file', 'source_sheet', 'source_row', 'entry_id', 'unit_code', 'fiscal_year', 'balance_type_code', 'function_code',
     'function_code_as_given', 'fund_source_code', 'amount_yuan', 'amount_yuan_as_given'
 ] %}
 

@@ -5,7 +5,7 @@
 {{ config(materialized='view') }}
 {#- The columns both doors give, in one order. -#}
 {%- set columns = [
-    'source_file', 'budget_line_id', 'unit_code', 'fiscal_year', 'function_code',
+    'source_file', 'source_sheet', 'source_row', 'budget_line_id', 'unit_code', 'fiscal_year', 'function_code',
     'function_code_as_given', 'economic_code', 'economic_code_as_given', 'fund_source_code',
     'spending_type_code', 'project_code', 'initial_budget_yuan', 'initial_budget_yuan_as_given',
     'final_budget_yuan', 'final_budget_yuan_as_given'

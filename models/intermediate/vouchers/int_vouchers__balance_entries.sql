@@ -7,6 +7,8 @@ with
 opening_balances as (
     select
         source_file,
+        source_sheet,
+        source_row,
         entry_id,
         unit_code,
         fiscal_year,
@@ -21,6 +23,8 @@ opening_balances as (
 movements as (
     select
         source_file,
+        source_sheet,
+        source_row,
         entry_id,
         unit_code,
         fiscal_year,
@@ -41,6 +45,8 @@ unioned as (
 final as (
     select
         source_file,
+        source_sheet,
+        source_row,
         entry_id,
         unit_code,
         fiscal_year,

@@ -17,6 +17,8 @@ spending_types as (
 final as (
     select
         targets.source_file,
+        targets.source_sheet,
+        targets.source_row,
         targets.target_id as budget_line_id,
         targets.unit_code,
         targets.fiscal_year,

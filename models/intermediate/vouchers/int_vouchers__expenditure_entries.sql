@@ -12,6 +12,8 @@ lines as (
 final as (
     select
         source_file,
+        source_sheet,
+        source_row,
         entry_id,
         unit_code,
         fiscal_year,

@@ -7,6 +7,8 @@ with
 final as (
     select
         balances.source_file,
+        balances.source_sheet,
+        balances.source_row,
         coalesce(balances.unit_code, '') || '/' || coalesce(cast(balances.fiscal_year as varchar), '')
         || '/余额表/' || coalesce(balances.account_code, '')
         || '/' || coalesce(balances.function_code, '')

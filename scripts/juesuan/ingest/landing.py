@@ -13,6 +13,7 @@ DuckDB reader error."""
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -304,8 +305,9 @@ def land_records(entity: Entity, path: Path, landing: Path) -> tuple[FileRead, l
     found = header_findings(entity, header, file, sheet, header_row)
     width = len(header.fields)
     target = landing / f"{entity.name}.parquet"
-    with Batches(entity, target, file, sheet, header.positions) as batches:
+    with Batches(entity, target, file, sheet, header.positions) as batches, progress(path, sheet) as bar:
         for number, fields in records:
+            bar.update()
             if not any(fields):
                 read.lines_not_read += 1
                 continue
@@ -321,6 +323,23 @@ def land_records(entity: Entity, path: Path, landing: Path) -> tuple[FileRead, l
     read.rows = batches.rows
     read.read_path = str(target)
     return read, found
+
+
+def progress(path: Path, sheet: str | None):
+    """A progress bar over a file's lines, on the terminal only: shown when stdout and stderr are
+    both a terminal and the file takes over a second to read, so a log or a pipe gets none."""
+    from tqdm import tqdm
+
+    name = path.name + (f" [{sheet}]" if sheet else "")
+    interactive = sys.stdout.isatty() and sys.stderr.isatty()
+    return tqdm(
+        desc=f"  reading {name}",
+        unit=" lines",
+        unit_scale=True,
+        delay=1.0,
+        disable=not interactive,
+        leave=False,
+    )
 
 
 class Batches:

@@ -33,6 +33,7 @@ import duckdb
 
 from juesuan.dbt_runner import dbt_command, dbt_environment, dbt_executable
 from juesuan.generate import Shape, generate
+from juesuan.ingest.landing import door_of
 
 PROJECT = Path(__file__).resolve().parents[3]
 BIN = Path(sys.executable).parent
@@ -138,7 +139,20 @@ def dbt_commands(
                     [
                         "build",
                         *(["--selector", selector] if selector else []),
-                        *(["--vars", json.dumps({"ledger_landing": str(landing)})] if ledger else []),
+                        # The door as `juesuan build --ledger` chooses it (the books or the lines files).
+                        *(
+                            [
+                                "--vars",
+                                json.dumps(
+                                    {
+                                        "ledger_landing": str(landing),
+                                        "ledger_door": door_of(list(ledger.iterdir())),
+                                    }
+                                ),
+                            ]
+                            if ledger
+                            else []
+                        ),
                     ],
                     target_path=work / f"dbt-{name}",
                     log_path=work / "logs" / f"dbt-{name}",
