@@ -117,8 +117,8 @@ def files(project: Path) -> list[Path]:
     return paths
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="juesuan portable-types", description=__doc__.split("\n")[0])
+def main(argv: list[str] | None = None, prog: str = "juesuan portable-types") -> int:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n")[0])
     parser.add_argument("project_dir", nargs="?", default=".", type=Path)
     parser.add_argument("--rewrite", action="store_true", help="rewrite every bare varchar in place")
     args = parser.parse_args(argv)
