@@ -27,9 +27,9 @@ FOLDERS = ["models", "macros", "tests", "seeds", "snapshots", "analyses"]
 # Where the word is the definition itself.
 DEFINITION = Path("macros/dialect/text_type.sql")
 TEXT_TYPE_YAML = "\"{{ 'string' if target.type == 'spark' else 'varchar' }}\""
-ANCHOR_BLOCK = (
-    "# The text type (macros/dialect/text_type.sql): varchar, except on Spark, which spells it string.\n"
-    f"anchors:\n  - &text {TEXT_TYPE_YAML}\n"
+ANCHOR_ITEM = (
+    "  # The text type (macros/dialect/text_type.sql): varchar, except on Spark, which spells it string.\n"
+    f"  - &text {TEXT_TYPE_YAML}\n"
 )
 # varchar as a type: not varchar(n) (a length every engine accepts), not part of a longer name.
 BARE = re.compile(r"(?<![\w.])varchar\b(?!\s*\()", re.IGNORECASE)
@@ -93,9 +93,14 @@ def rewrite_yaml(text: str) -> str:
         return text
     result = "\n".join(changed)
     if "&text" not in result:
-        match = re.search(r"^version: *2[^\n]*\n", result, re.MULTILINE)
-        at = match.end() if match else 0
-        result = result[:at] + "\n" + ANCHOR_BLOCK + result[at:]
+        # The first item of the file's anchors (dbt's place for them), before any use.
+        anchors = re.search(r"^anchors:[^\n]*\n", result, re.MULTILINE)
+        if anchors:
+            result = result[: anchors.end()] + ANCHOR_ITEM + result[anchors.end() :]
+        else:
+            version = re.search(r"^version: *2[^\n]*\n", result, re.MULTILINE)
+            at = version.end() if version else 0
+            result = result[:at] + "\nanchors:\n" + ANCHOR_ITEM + result[at:]
     return result
 
 
