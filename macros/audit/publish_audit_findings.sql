@@ -42,8 +42,8 @@
     {%- set meta = result.node.config.meta -%}
     {%- set columns = adapter.get_columns_in_relation(relation) | map(attribute='name') | map('lower') | list -%}
     {%- set optional = {
-        'department_code': 'varchar', 'unit_code': 'varchar', 'fiscal_year': 'integer',
-        'source_file': 'varchar', 'source_sheet': 'varchar', 'source_row': 'bigint', 'entry_id': 'varchar',
+        'department_code': text_type(), 'unit_code': text_type(), 'fiscal_year': 'integer',
+        'source_file': text_type(), 'source_sheet': text_type(), 'source_row': 'bigint', 'entry_id': text_type(),
         'expected': 'decimal(38, 2)', 'actual': 'decimal(38, 2)', 'difference': 'decimal(38, 2)'} -%}
     select
         '{{ meta.rule_id }}' as rule_id,
@@ -54,23 +54,23 @@
         '{{ result.node.name }}' as test_name,
         {% for column, type in optional.items() -%}
         {% if column in columns %}cast(failing.{{ column }} as {{ type }})
-        {%- elif column == 'entry_id' and 'budget_line_id' in columns %}cast(failing.budget_line_id as varchar)
+        {%- elif column == 'entry_id' and 'budget_line_id' in columns %}cast(failing.budget_line_id as {{ text_type() }})
         {%- else %}cast(null as {{ type }}){% endif %} as {{ column }},
         {% endfor -%}
-        cast({{ row_as_json('failing') }} as varchar) as detail
+        cast({{ row_as_json('failing') }} as {{ text_type() }}) as detail
     from {{ relation }} as failing
 {%- endmacro %}
 
 {% macro audit_findings_empty() -%}
     select
-        cast(null as varchar) as rule_id, cast(null as varchar) as kind, cast(null as varchar) as severity,
-        cast(null as varchar) as table_no, cast(null as varchar) as message, cast(null as varchar) as test_name,
-        cast(null as varchar) as department_code, cast(null as varchar) as unit_code,
-        cast(null as integer) as fiscal_year, cast(null as varchar) as source_file,
-        cast(null as varchar) as source_sheet, cast(null as bigint) as source_row,
-        cast(null as varchar) as entry_id, cast(null as decimal(38, 2)) as expected,
+        cast(null as {{ text_type() }}) as rule_id, cast(null as {{ text_type() }}) as kind, cast(null as {{ text_type() }}) as severity,
+        cast(null as {{ text_type() }}) as table_no, cast(null as {{ text_type() }}) as message, cast(null as {{ text_type() }}) as test_name,
+        cast(null as {{ text_type() }}) as department_code, cast(null as {{ text_type() }}) as unit_code,
+        cast(null as integer) as fiscal_year, cast(null as {{ text_type() }}) as source_file,
+        cast(null as {{ text_type() }}) as source_sheet, cast(null as bigint) as source_row,
+        cast(null as {{ text_type() }}) as entry_id, cast(null as decimal(38, 2)) as expected,
         cast(null as decimal(38, 2)) as actual, cast(null as decimal(38, 2)) as difference,
-        cast(null as varchar) as detail
+        cast(null as {{ text_type() }}) as detail
     where false
 {%- endmacro %}
 
