@@ -24,8 +24,9 @@
                 or seen.get('column')}}) -%}
     {%- endfor -%}
     {%- set body = selects | join('\nunion all\n') if selects else audit_findings_empty() -%}
+    {#- Two calls: some engines (Spark) take one statement per call. -#}
+    {%- do run_query('create schema if not exists audit') -%}
     {%- call statement('publish_audit_findings', auto_begin=True) -%}
-        create schema if not exists audit;
         {{ replace_table_as('audit.audit_findings', body) }}
     {%- endcall -%}
     {#- dbt rolls the hook connection back when it closes: commit the table first. -#}
