@@ -10,14 +10,14 @@ with expected as (
         cast(null as decimal(18, 2)) as amount_yuan
     union all
     select
-        'apostrophe',
-        'O' || chr(39) || 'Brien 的单位',
-        cast('1234567890123456.78' as decimal(18, 2))
+        'apostrophe' as case_name,
+        'O' || chr(39) || 'Brien 的单位' as text_value,
+        cast('1234567890123456.78' as decimal(18, 2)) as amount_yuan
     union all
     select
-        'backslash',
-        'C:' || chr(92) || '账套' || chr(92) || '2024',
-        cast('0.10' as decimal(18, 2))
+        'backslash' as case_name,
+        'C:' || chr(92) || '账套' || chr(92) || '2024' as text_value,
+        cast('0.10' as decimal(18, 2)) as amount_yuan
 )
 
 select

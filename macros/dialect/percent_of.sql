@@ -43,7 +43,8 @@
     sign() is a double. The quotient of two whole decimal(38, 0) numbers a, b is (a - a % b) / b,
     exactly (a % b is exact on decimals; what is divided is a multiple of b); the sign by case. -#}
 {% macro spark__percent_of(numerator, denominator) -%}
-    {%- set scaled = 'abs(cast(cast((' ~ numerator ~ ') as decimal(38, 2)) * 100 as decimal(38, 0))) * 1000000' -%}
+    {%- set scaled = 'abs(cast(cast((' ~ numerator ~ ') as decimal(38, 2)) * 100 as decimal(38, 0)))'
+        ~ ' * 1000000' -%}
     {%- set base = 'abs(cast(cast((' ~ denominator ~ ') as decimal(38, 2)) * 100 as decimal(38, 0)))' -%}
     case
         when coalesce({{ denominator }}, 0) = 0 then null

@@ -1,3 +1,5 @@
+-- noqa: disable=LT02,LT05
+-- (sqlfluff lays out SQL; this file is Jinja that writes SQL, indented as Jinja.)
 {#- dbt-spark's seed loader, replaced for the project (dbt takes the root project's spark__
     macro first). Its session cursor pastes every value into the SQL as '<value>': an empty cell
     becomes the text 'None' instead of null, a quote in a cell ends the literal (O'Brien breaks
