@@ -7,7 +7,8 @@ with
 final as (
     select
         balances.source_file,
-        coalesce(balances.unit_code, '') || '/' || coalesce(cast(balances.fiscal_year as {{ text_type() }}), '')
+        coalesce(balances.unit_code, '') || '/'
+        || coalesce(cast(balances.fiscal_year as {{ text_type() }}), '')
         || '/余额表/' || coalesce(balances.account_code, '')
         || '/' || coalesce(balances.function_code, '')
         || '/' || coalesce(balances.fund_source_as_given, '') as entry_id,

@@ -12,13 +12,17 @@ sangong_categories as (
 
 final as (
     select
-        cast(cast(subjects.fiscal_year as {{ text_type() }}) || '-' || subjects.economic_code as {{ text_type() }})
-            as economic_subject_key,
+        cast(
+            cast(subjects.fiscal_year as {{ text_type() }}) || '-' || subjects.economic_code
+            as {{ text_type() }}
+        ) as economic_subject_key,
         cast(subjects.fiscal_year as integer) as fiscal_year,
         cast(subjects.economic_code as {{ text_type() }}) as economic_code,
         cast(subjects.economic_name as {{ text_type() }}) as economic_name,
         cast(subjects.economic_level as integer) as economic_level,
-        cast(case subjects.economic_level when 1 then '类' else '款' end as {{ text_type() }}) as economic_level_name,
+        cast(
+            case subjects.economic_level when 1 then '类' else '款' end as {{ text_type() }}
+        ) as economic_level_name,
         cast(subjects.parent_economic_code as {{ text_type() }}) as parent_economic_code,
         cast(classes.economic_code as {{ text_type() }}) as class_code,
         cast(classes.economic_name as {{ text_type() }}) as class_name,

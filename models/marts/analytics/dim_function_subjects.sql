@@ -8,8 +8,10 @@ subjects as (
 
 final as (
     select
-        cast(cast(subjects.fiscal_year as {{ text_type() }}) || '-' || subjects.function_code as {{ text_type() }})
-            as function_subject_key,
+        cast(
+            cast(subjects.fiscal_year as {{ text_type() }}) || '-' || subjects.function_code
+            as {{ text_type() }}
+        ) as function_subject_key,
         cast(subjects.fiscal_year as integer) as fiscal_year,
         cast(subjects.function_code as {{ text_type() }}) as function_code,
         cast(subjects.function_name as {{ text_type() }}) as function_name,
@@ -21,8 +23,12 @@ final as (
         cast(classes.function_name as {{ text_type() }}) as class_name,
         cast(sections.function_code as {{ text_type() }}) as section_code,
         cast(sections.function_name as {{ text_type() }}) as section_name,
-        cast(case when subjects.function_level = 3 then subjects.function_code end as {{ text_type() }}) as item_code,
-        cast(case when subjects.function_level = 3 then subjects.function_name end as {{ text_type() }}) as item_name
+        cast(
+            case when subjects.function_level = 3 then subjects.function_code end as {{ text_type() }}
+        ) as item_code,
+        cast(
+            case when subjects.function_level = 3 then subjects.function_name end as {{ text_type() }}
+        ) as item_name
     from subjects
     left join subjects as classes
         on subjects.fiscal_year = classes.fiscal_year

@@ -13,11 +13,15 @@ final as (
         cast(fiscal_year as integer) as fiscal_year,
         cast(department_code as {{ text_type() }}) as department_code,
         cast(unit_code as {{ text_type() }}) as unit_code,
-        cast(cast(fiscal_year as {{ text_type() }}) || '-' || function_code as {{ text_type() }}) as function_subject_key,
+        cast(
+            cast(fiscal_year as {{ text_type() }}) || '-' || function_code as {{ text_type() }}
+        ) as function_subject_key,
         cast(function_code as {{ text_type() }}) as function_code,
         cast({{ code_at_level('function_code', 'section') }} as {{ text_type() }}) as function_section_code,
         cast(function_class_code as {{ text_type() }}) as function_class_code,
-        cast(cast(fiscal_year as {{ text_type() }}) || '-' || economic_code as {{ text_type() }}) as economic_subject_key,
+        cast(
+            cast(fiscal_year as {{ text_type() }}) || '-' || economic_code as {{ text_type() }}
+        ) as economic_subject_key,
         cast(economic_code as {{ text_type() }}) as economic_code,
         cast(economic_class_code as {{ text_type() }}) as economic_class_code,
         cast(fund_source_code as {{ text_type() }}) as fund_source_code,
