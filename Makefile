@@ -87,6 +87,7 @@ lint: setup
 	$(BIN)/ruff format --check scripts
 	$(BIN)/sqlfluff lint models tests macros
 	$(JUESUAN) check-yaml
+	$(JUESUAN) portable-types
 
 # The whole project, tests, unit tests and fixture proofs included (selectors.yml), on a
 # throw-away warehouse, so a test run never touches the analyst's copy. A warning is a failure

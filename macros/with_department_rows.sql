@@ -11,7 +11,7 @@
     select department_code, unit_code, {{ keys | join(', ') }}, {{ amounts | join(', ') }}
     from {{ relation }}
     union all
-    select department_code, cast(null as varchar) as unit_code, {{ keys | join(', ') }}, {{ summed | join(', ') }}
+    select department_code, cast(null as {{ text_type() }}) as unit_code, {{ keys | join(', ') }}, {{ summed | join(', ') }}
     from {{ relation }}
     group by department_code, {{ keys | join(', ') }}
 {%- endmacro %}

@@ -85,7 +85,7 @@ ledger_by_unit as (
 ledger_by_department as (
     select
         department_code,
-        cast(null as varchar) as unit_code,
+        cast(null as {{ text_type() }}) as unit_code,
         fiscal_year,
         check_name,
         sum(amount_yuan) as ledger_yuan

@@ -26,8 +26,9 @@
                 or seen.get('column')}}) -%}
     {%- endfor -%}
     {%- set body = selects | join('\nunion all\n') if selects else audit_findings_empty() -%}
+    {#- Two calls: some engines (Spark) take one statement per call. -#}
+    {%- do run_query('create schema if not exists audit') -%}
     {%- call statement('publish_audit_findings', auto_begin=True) -%}
-        create schema if not exists audit;
         {{ replace_table_as('audit.audit_findings', body) }}
     {%- endcall -%}
     {#- dbt rolls the hook connection back when it closes: commit the table first. -#}
@@ -66,18 +67,18 @@
         {%- elif column == 'document_id' and on_document and 'department_code' in columns %}cast(failing.department_code as varchar)
         {%- else %}cast(null as {{ type }}){% endif %} as {{ column }},
         {% endfor -%}
-        cast({{ row_as_json('failing') }} as varchar) as detail
+        cast({{ row_as_json('failing') }} as {{ text_type() }}) as detail
     from {{ relation }} as failing
 {%- endmacro %}
 
 {% macro audit_findings_empty() -%}
     select
-        cast(null as varchar) as rule_id, cast(null as varchar) as kind, cast(null as varchar) as severity,
-        cast(null as varchar) as table_no, cast(null as varchar) as message, cast(null as varchar) as test_name,
-        cast(null as varchar) as department_code, cast(null as varchar) as unit_code,
-        cast(null as integer) as fiscal_year, cast(null as varchar) as source_file,
-        cast(null as varchar) as source_sheet, cast(null as bigint) as source_row,
-        cast(null as varchar) as entry_id, cast(null as decimal(38, 2)) as expected,
+        cast(null as {{ text_type() }}) as rule_id, cast(null as {{ text_type() }}) as kind, cast(null as {{ text_type() }}) as severity,
+        cast(null as {{ text_type() }}) as table_no, cast(null as {{ text_type() }}) as message, cast(null as {{ text_type() }}) as test_name,
+        cast(null as {{ text_type() }}) as department_code, cast(null as {{ text_type() }}) as unit_code,
+        cast(null as integer) as fiscal_year, cast(null as {{ text_type() }}) as source_file,
+        cast(null as {{ text_type() }}) as source_sheet, cast(null as bigint) as source_row,
+        cast(null as {{ text_type() }}) as entry_id, cast(null as decimal(38, 2)) as expected,
         cast(null as decimal(38, 2)) as actual, cast(null as decimal(38, 2)) as difference,
         cast(null as varchar) as document_id, cast(null as integer) as page,
         cast(null as varchar) as locator, cast(null as varchar) as sentence,

@@ -14,3 +14,11 @@
     create or replace table {{ relation }} as
     {{ body }}
 {%- endmacro %}
+
+{#- Spark: one statement per call, and `create or replace` only for Delta or Iceberg tables (the
+    project's are plain Parquet): the old table is dropped here, the create is returned. -#}
+{% macro spark__replace_table_as(relation, body) -%}
+    {%- do run_query('drop table if exists ' ~ relation) -%}
+    create table {{ relation }} as
+    {{ body }}
+{%- endmacro %}

@@ -15,3 +15,8 @@
 {% macro default__row_as_json(alias) -%}
     {{ not_implemented_for_adapter('row_as_json') }}
 {%- endmacro %}
+
+{#- Spark: the row as a struct; null fields kept (Spark drops them by default), as on DuckDB. -#}
+{% macro spark__row_as_json(alias) -%}
+    to_json(struct({{ alias }}.*), map('ignoreNullFields', 'false'))
+{%- endmacro %}

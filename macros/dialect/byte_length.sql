@@ -14,3 +14,7 @@
 {% macro default__byte_length(text) -%}
     {{ not_implemented_for_adapter('byte_length') }}
 {%- endmacro %}
+
+{% macro spark__byte_length(text) -%}
+    octet_length({{ text }})
+{%- endmacro %}

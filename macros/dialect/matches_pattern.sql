@@ -16,3 +16,8 @@
 {% macro default__matches_pattern(text, pattern) -%}
     {{ not_implemented_for_adapter('matches_pattern') }}
 {%- endmacro %}
+
+{#- Spark: rlike finds the pattern anywhere in the text, as regexp_matches does. -#}
+{% macro spark__matches_pattern(text, pattern) -%}
+    ({{ text }} rlike '{{ pattern }}')
+{%- endmacro %}

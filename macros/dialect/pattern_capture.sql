@@ -16,3 +16,7 @@
 {% macro default__pattern_capture(text, pattern) -%}
     {{ not_implemented_for_adapter('pattern_capture') }}
 {%- endmacro %}
+
+{% macro spark__pattern_capture(text, pattern) -%}
+    nullif(regexp_extract({{ text }}, '{{ pattern }}', 1), '')
+{%- endmacro %}

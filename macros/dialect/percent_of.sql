@@ -38,3 +38,20 @@
 {% macro default__percent_of(numerator, denominator) -%}
     {{ not_implemented_for_adapter('percent_of') }}
 {%- endmacro %}
+
+{#- Spark: no integer type wider than bigint and no exact integer division on decimals, and
+    sign() is a double. The quotient of two whole decimal(38, 0) numbers a, b is (a - a % b) / b,
+    exactly (a % b is exact on decimals; what is divided is a multiple of b); the sign by case. -#}
+{% macro spark__percent_of(numerator, denominator) -%}
+    {%- set scaled = 'abs(cast(cast((' ~ numerator ~ ') as decimal(38, 2)) * 100 as decimal(38, 0)))'
+        ~ ' * 1000000' -%}
+    {%- set base = 'abs(cast(cast((' ~ denominator ~ ') as decimal(38, 2)) * 100 as decimal(38, 0)))' -%}
+    case
+        when coalesce({{ denominator }}, 0) = 0 then null
+        else cast(
+            case when (({{ numerator }}) < 0) = (({{ denominator }}) < 0) then 1 else -1 end
+            * cast((({{ scaled }}) - ({{ scaled }}) % ({{ base }})) / ({{ base }}) as decimal(38, 0))
+            as decimal(38, 0)
+        ) * 0.0001
+    end
+{%- endmacro %}

@@ -11,8 +11,8 @@
     case when {{ column }} = round({{ column }}, 2) then cast({{ column }} as decimal(18, 2)) end
     {%- else -%}
     case
-        when {{ matches_pattern('trim(cast(' ~ column ~ ' as varchar))', amount_text_pattern('yuan')) }}
-            then cast(trim(cast({{ column }} as varchar)) as decimal(18, 2))
+        when {{ matches_pattern('trim(cast(' ~ column ~ (' as ' ~ text_type() ~ '))'), amount_text_pattern('yuan')) }}
+            then cast(trim(cast({{ column }} as {{ text_type() }})) as decimal(18, 2))
     end
     {%- endif -%}
 {%- endmacro %}

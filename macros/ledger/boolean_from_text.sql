@@ -5,7 +5,7 @@
 {%- endmacro %}
 
 {% macro duckdb__boolean_from_text(column) -%}
-    {%- set text = 'lower(trim(cast(' ~ column ~ ' as varchar)))' -%}
+    {%- set text = 'lower(trim(cast(' ~ column ~ (' as ' ~ text_type() ~ ')))') -%}
     case
         when {{ text }} in ('true', 't', 'yes', 'y', '1', '是') then true
         when {{ text }} in ('false', 'f', 'no', 'n', '0', '否') then false

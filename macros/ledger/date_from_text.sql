@@ -10,7 +10,7 @@
 {%- endmacro %}
 
 {% macro duckdb__date_from_text(column) -%}
-    {%- set text = 'trim(cast(' ~ column ~ ' as varchar))' -%}
+    {%- set text = 'trim(cast(' ~ column ~ (' as ' ~ text_type() ~ '))') -%}
     case
         when regexp_full_match({{ text }}, '[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}( [0-9:.]+)?')
             then try_cast(split_part({{ text }}, ' ', 1) as date)

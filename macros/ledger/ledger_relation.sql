@@ -21,18 +21,18 @@
 {%- set example_seed = ref('example_' ~ entity) -%}
 (select
     *,
-    cast('seeds/example/example_{{ entity }}.csv' as varchar) as source_file,
-    cast(null as varchar) as source_sheet,
+    cast('seeds/example/example_{{ entity }}.csv' as {{ text_type() }}) as source_file,
+    cast(null as {{ text_type() }}) as source_sheet,
     cast(null as bigint) as source_row
 from {{ declared }}) as ledger_rows
 {%- elif ledger_landing() == '' -%}
 {#- An entity the example has no file for (the books): no rows, typed as a file is read. #}
 (select
     {%- for column in columns %}
-    cast(null as varchar) as {{ column }},
+    cast(null as {{ text_type() }}) as {{ column }},
     {%- endfor %}
-    cast(null as varchar) as source_file,
-    cast(null as varchar) as source_sheet,
+    cast(null as {{ text_type() }}) as source_file,
+    cast(null as {{ text_type() }}) as source_sheet,
     cast(null as bigint) as source_row
 where 1 = 0) as ledger_rows
 {%- elif read is none -%}
@@ -40,10 +40,10 @@ where 1 = 0) as ledger_rows
 {%- elif read.status == 'in_place' -%}
 (select
     {%- for column in columns %}
-    {% if column in read.column_map %}"{{ read.column_map[column] }}"{% else %}cast(null as varchar){% endif %} as {{ column }},
+    {% if column in read.column_map %}"{{ read.column_map[column] }}"{% else %}cast(null as {{ text_type() }}){% endif %} as {{ column }},
     {%- endfor %}
-    cast('{{ read.source_file }}' as varchar) as source_file,
-    cast(null as varchar) as source_sheet,
+    cast('{{ read.source_file }}' as {{ text_type() }}) as source_file,
+    cast(null as {{ text_type() }}) as source_sheet,
     cast(file_row_number + 1 as bigint) as source_row
 from read_parquet('{{ read.read_path }}', file_row_number = true)) as ledger_rows
 {%- else -%}

@@ -11,7 +11,7 @@
 {#- translate() is the costly part (at 10M lines it was most of staging: 15 s of 18 s), and an
     ASCII-only value (as many bytes as characters) has no full-width digit to translate. -#}
 {% macro normalised_code(column) -%}
-    {%- set text = 'cast(' ~ column ~ ' as varchar)' -%}
+    {%- set text = 'cast(' ~ column ~ (' as ' ~ text_type() ~ ')') -%}
     case
         when {{ byte_length(text) }} = length({{ text }}) then nullif(trim({{ text }}), '')
         else nullif(translate(trim({{ text }}), '０１２３４５６７８９', '0123456789'), '')

@@ -5,7 +5,7 @@
 {%- endmacro %}
 
 {% macro duckdb__year_from_text(column) -%}
-    {%- set text = 'trim(cast(' ~ column ~ ' as varchar))' -%}
+    {%- set text = 'trim(cast(' ~ column ~ (' as ' ~ text_type() ~ '))') -%}
     case
         when regexp_full_match({{ text }}, '[0-9]{4}(年度?)?') then cast(left({{ text }}, 4) as integer)
     end

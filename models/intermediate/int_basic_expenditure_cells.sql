@@ -131,7 +131,7 @@ amounts as (
         fiscal_year,
         block,
         'block_total' as row_kind,
-        cast(null as varchar) as row_code,
+        cast(null as {{ text_type() }}) as row_code,
         sum(amount_yuan) as amount_yuan
     from scoped_basic_flows
     group by department_code, unit_code, fiscal_year, block
@@ -151,7 +151,7 @@ final as (
         frame.row_label,
         frame.column_order,
         frame.column_key,
-        cast(null as varchar) as column_group,
+        cast(null as {{ text_type() }}) as column_group,
         frame.column_label,
         frame.profile_code,
         cast(coalesce(amounts.amount_yuan, 0) as decimal(18, 2)) as amount_yuan

@@ -147,7 +147,7 @@ total_rows as (
         scopes.unit_code,
         scopes.fiscal_year,
         tables.table_no,
-        cast(null as varchar) as row_code
+        cast(null as {{ text_type() }}) as row_code
     from scopes
     inner join (
         select distinct

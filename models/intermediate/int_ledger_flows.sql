@@ -49,8 +49,8 @@ income_flows as (
         function_code,
         fund_source_code,
         income_type_code,
-        cast(null as varchar) as spending_type_code,
-        cast(null as varchar) as economic_code,
+        cast(null as {{ text_type() }}) as spending_type_code,
+        cast(null as {{ text_type() }}) as economic_code,
         amount_yuan
     from income
 ),
@@ -63,7 +63,7 @@ expenditure_flows as (
         'expenditure' as flow,
         function_code,
         fund_source_code,
-        cast(null as varchar) as income_type_code,
+        cast(null as {{ text_type() }}) as income_type_code,
         spending_type_code,
         economic_code,
         amount_yuan
@@ -78,9 +78,9 @@ balance_flows as (
         balance_type_code as flow,
         function_code,
         fund_source_code,
-        cast(null as varchar) as income_type_code,
-        cast(null as varchar) as spending_type_code,
-        cast(null as varchar) as economic_code,
+        cast(null as {{ text_type() }}) as income_type_code,
+        cast(null as {{ text_type() }}) as spending_type_code,
+        cast(null as {{ text_type() }}) as economic_code,
         amount_yuan
     from balances
 ),
@@ -93,9 +93,9 @@ closing_flows as (
         'closing' as flow,
         function_code,
         fund_source_code,
-        cast(null as varchar) as income_type_code,
-        cast(null as varchar) as spending_type_code,
-        cast(null as varchar) as economic_code,
+        cast(null as {{ text_type() }}) as income_type_code,
+        cast(null as {{ text_type() }}) as spending_type_code,
+        cast(null as {{ text_type() }}) as economic_code,
         closing_yuan as amount_yuan
     from rolled_forward
 ),
@@ -108,7 +108,7 @@ initial_budget_flows as (
         'initial_budget' as flow,
         function_code,
         fund_source_code,
-        cast(null as varchar) as income_type_code,
+        cast(null as {{ text_type() }}) as income_type_code,
         spending_type_code,
         economic_code,
         initial_budget_yuan as amount_yuan
@@ -123,7 +123,7 @@ final_budget_flows as (
         'final_budget' as flow,
         function_code,
         fund_source_code,
-        cast(null as varchar) as income_type_code,
+        cast(null as {{ text_type() }}) as income_type_code,
         spending_type_code,
         economic_code,
         final_budget_yuan as amount_yuan

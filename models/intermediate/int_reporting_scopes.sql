@@ -27,7 +27,7 @@ unit_scopes as (
 department_scopes as (
     select distinct
         department_code,
-        cast(null as varchar) as unit_code,
+        cast(null as {{ text_type() }}) as unit_code,
         fiscal_year
     from unit_scopes
 ),

@@ -78,7 +78,7 @@ final as (
         '09' as table_no,
         frame.block,
         case frame.block when '预算数' then 1 else 2 end as row_order,
-        cast(null as varchar) as row_code,
+        cast(null as {{ text_type() }}) as row_code,
         cast(null as integer) as line_no,
         frame.line_key,
         frame.row_label,

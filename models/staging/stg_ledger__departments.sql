@@ -10,11 +10,11 @@ renamed as (
         source_sheet,
         source_row,
         {{ normalised_code('department_code') }} as department_code,
-        cast(department_name as varchar) as department_name,
+        cast(department_name as {{ text_type() }}) as department_name,
         -- profile_code is optional in the departments file (DECISIONLOG §21): a file without the
         -- column lands it empty, and empty is the default profile.
         coalesce(
-            nullif(trim(cast(profile_code as varchar)), ''), {{ default_profile_code() }}
+            nullif(trim(cast(profile_code as {{ text_type() }})), ''), {{ default_profile_code() }}
         ) as profile_code
     from source
 )

@@ -7,24 +7,24 @@
 
 {% if landing == '' -%}
     select
-        cast(null as varchar) as rule_id,
-        cast(null as varchar) as entity,
-        cast(null as varchar) as source_file,
-        cast(null as varchar) as source_sheet,
+        cast(null as {{ text_type() }}) as rule_id,
+        cast(null as {{ text_type() }}) as entity,
+        cast(null as {{ text_type() }}) as source_file,
+        cast(null as {{ text_type() }}) as source_sheet,
         cast(null as bigint) as source_row,
-        cast(null as varchar) as column_name,
-        cast(null as varchar) as value_as_given,
-        cast(null as varchar) as problem
+        cast(null as {{ text_type() }}) as column_name,
+        cast(null as {{ text_type() }}) as value_as_given,
+        cast(null as {{ text_type() }}) as problem
     where 1 = 0
 {%- else -%}
     select
-        cast(rule_id as varchar) as rule_id,
-        cast(entity as varchar) as entity,
-        cast(source_file as varchar) as source_file,
-        cast(source_sheet as varchar) as source_sheet,
+        cast(rule_id as {{ text_type() }}) as rule_id,
+        cast(entity as {{ text_type() }}) as entity,
+        cast(source_file as {{ text_type() }}) as source_file,
+        cast(source_sheet as {{ text_type() }}) as source_sheet,
         cast(source_row as bigint) as source_row,
-        cast(column_name as varchar) as column_name,
-        cast(value_as_given as varchar) as value_as_given,
-        cast(problem as varchar) as problem
+        cast(column_name as {{ text_type() }}) as column_name,
+        cast(value_as_given as {{ text_type() }}) as value_as_given,
+        cast(problem as {{ text_type() }}) as problem
     from read_parquet('{{ landing }}/findings.parquet')
 {%- endif %}

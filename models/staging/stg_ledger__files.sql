@@ -7,29 +7,29 @@
 {% if landing == '' -%}
     {%- for entity in example_ledger_entities() %}
         select
-            cast('{{ entity }}' as varchar) as entity,
-            cast('seed' as varchar) as status,
-            cast('seeds/example/example_{{ entity }}.csv' as varchar) as source_file,
-            cast('csv' as varchar) as file_format,
-            cast('UTF-8' as varchar) as encoding,
-            cast(null as varchar) as source_sheet,
+            cast('{{ entity }}' as {{ text_type() }}) as entity,
+            cast('seed' as {{ text_type() }}) as status,
+            cast('seeds/example/example_{{ entity }}.csv' as {{ text_type() }}) as source_file,
+            cast('csv' as {{ text_type() }}) as file_format,
+            cast('UTF-8' as {{ text_type() }}) as encoding,
+            cast(null as {{ text_type() }}) as source_sheet,
             cast(1 as bigint) as header_row,
             cast((select count(*) from {{ ref('example_' ~ entity) }}) as bigint) as row_count,
             cast(0 as bigint) as lines_not_read,
-            cast(null as varchar) as extra_columns
+            cast(null as {{ text_type() }}) as extra_columns
         {{ 'union all' if not loop.last }}
     {%- endfor %}
 {%- else -%}
     select
-        cast(entity as varchar) as entity,
-        cast(status as varchar) as status,
-        cast(source_file as varchar) as source_file,
-        cast(file_format as varchar) as file_format,
-        cast(encoding as varchar) as encoding,
-        cast(source_sheet as varchar) as source_sheet,
+        cast(entity as {{ text_type() }}) as entity,
+        cast(status as {{ text_type() }}) as status,
+        cast(source_file as {{ text_type() }}) as source_file,
+        cast(file_format as {{ text_type() }}) as file_format,
+        cast(encoding as {{ text_type() }}) as encoding,
+        cast(source_sheet as {{ text_type() }}) as source_sheet,
         cast(header_row as bigint) as header_row,
         cast(rows as bigint) as row_count,
         cast(lines_not_read as bigint) as lines_not_read,
-        cast(extra_columns as varchar) as extra_columns
+        cast(extra_columns as {{ text_type() }}) as extra_columns
     from read_parquet('{{ landing }}/files.parquet')
 {%- endif %}

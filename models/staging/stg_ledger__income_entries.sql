@@ -9,20 +9,20 @@ renamed as (
         source_file,
         source_sheet,
         source_row,
-        cast(entry_id as varchar) as entry_id,
+        cast(entry_id as {{ text_type() }}) as entry_id,
         {{ normalised_code('unit_code') }} as unit_code,
         {{ year_from_text('fiscal_year') }} as fiscal_year,
-        cast(fiscal_year as varchar) as fiscal_year_as_given,
+        cast(fiscal_year as {{ text_type() }}) as fiscal_year_as_given,
         {{ date_from_text('posting_date') }} as posting_date,
-        cast(posting_date as varchar) as posting_date_as_given,
-        cast(voucher_no as varchar) as voucher_no,
+        cast(posting_date as {{ text_type() }}) as posting_date_as_given,
+        cast(voucher_no as {{ text_type() }}) as voucher_no,
         {{ normalised_code('function_code') }} as function_code,
-        cast(function_code as varchar) as function_code_as_given,
+        cast(function_code as {{ text_type() }}) as function_code_as_given,
         {{ normalised_code('fund_source_code') }} as fund_source_code,
-        cast(income_type_code as varchar) as income_type_code,
+        cast(income_type_code as {{ text_type() }}) as income_type_code,
         {{ amount_from_text('amount_yuan', 'income_entries') }} as amount_yuan,
-        cast(amount_yuan as varchar) as amount_yuan_as_given,
-        cast(summary as varchar) as summary
+        cast(amount_yuan as {{ text_type() }}) as amount_yuan_as_given,
+        cast(summary as {{ text_type() }}) as summary
     from source
 )
 

@@ -12,8 +12,8 @@ renamed as (
         {{ normalised_code('project_code') }} as project_code,
         {{ normalised_code('unit_code') }} as unit_code,
         {{ year_from_text('fiscal_year') }} as fiscal_year,
-        cast(fiscal_year as varchar) as fiscal_year_as_given,
-        cast(project_name as varchar) as project_name
+        cast(fiscal_year as {{ text_type() }}) as fiscal_year_as_given,
+        cast(project_name as {{ text_type() }}) as project_name
     from source
 )
 

@@ -18,7 +18,7 @@ renamed as (
         source_sheet,
         source_row,
         {{ year_from_text('fiscal_year') }} as fiscal_year,
-        cast(fiscal_year as varchar) as fiscal_year_as_given,
+        cast(fiscal_year as {{ text_type() }}) as fiscal_year_as_given,
         {{ normalised_code('unit_code') }} as unit_code,
         {{ normalised_code('account_code') }} as account_code,
         cast(account_name as varchar) as account_name,
@@ -27,7 +27,7 @@ renamed as (
         {{ aux_item('project_code', 'project') }} as project_code,
         cast(aux_text as varchar) as aux_text,
         {{ amount_from_text('opening_debit_yuan', 'trial_balance') }} as opening_debit_yuan,
-        cast(opening_debit_yuan as varchar) as opening_debit_yuan_as_given,
+        cast(opening_debit_yuan as {{ text_type() }}) as opening_debit_yuan_as_given,
         {{ amount_from_text('opening_credit_yuan', 'trial_balance') }} as opening_credit_yuan,
         cast(opening_credit_yuan as varchar) as opening_credit_yuan_as_given
     from with_aux_texts

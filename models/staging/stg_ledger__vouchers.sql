@@ -20,22 +20,22 @@ renamed as (
         source_row,
         {#- A voucher line's name in findings: unit/year/voucher/line, as the finance system numbers it. #}
         coalesce({{ normalised_code('unit_code') }}, '')
-        || '/' || coalesce(trim(cast(fiscal_year as varchar)), '')
-        || '/' || coalesce(trim(cast(voucher_no as varchar)), '')
-        || '/' || coalesce(trim(cast(line_no as varchar)), '') as entry_id,
+        || '/' || coalesce(trim(cast(fiscal_year as {{ text_type() }})), '')
+        || '/' || coalesce(trim(cast(voucher_no as {{ text_type() }})), '')
+        || '/' || coalesce(trim(cast(line_no as {{ text_type() }})), '') as entry_id,
         {{ year_from_text('fiscal_year') }} as fiscal_year,
-        cast(fiscal_year as varchar) as fiscal_year_as_given,
+        cast(fiscal_year as {{ text_type() }}) as fiscal_year_as_given,
         {{ normalised_code('unit_code') }} as unit_code,
         {{ date_from_text('posting_date') }} as posting_date,
-        cast(posting_date as varchar) as posting_date_as_given,
-        trim(cast(voucher_no as varchar)) as voucher_no,
-        trim(cast(line_no as varchar)) as line_no,
-        cast(summary as varchar) as summary,
+        cast(posting_date as {{ text_type() }}) as posting_date_as_given,
+        trim(cast(voucher_no as {{ text_type() }})) as voucher_no,
+        trim(cast(line_no as {{ text_type() }})) as line_no,
+        cast(summary as {{ text_type() }}) as summary,
         {{ normalised_code('account_code') }} as account_code,
-        cast(account_code as varchar) as account_code_as_given,
-        cast(account_name as varchar) as account_name,
+        cast(account_code as {{ text_type() }}) as account_code_as_given,
+        cast(account_name as {{ text_type() }}) as account_name,
         {{ amount_from_text('debit_yuan', 'vouchers') }} as debit_yuan,
-        cast(debit_yuan as varchar) as debit_yuan_as_given,
+        cast(debit_yuan as {{ text_type() }}) as debit_yuan_as_given,
         {{ amount_from_text('credit_yuan', 'vouchers') }} as credit_yuan,
         cast(credit_yuan as varchar) as credit_yuan_as_given,
         {{ aux_item('function_code', 'function') }} as function_code,

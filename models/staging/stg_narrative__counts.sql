@@ -6,9 +6,9 @@ source as (
 
 renamed as (
     select
-        cast(department_code as varchar) as department_code,
+        cast(department_code as {{ text_type() }}) as department_code,
         cast(fiscal_year as integer) as fiscal_year,
-        cast(count_key as varchar) as count_key,
+        cast(count_key as {{ text_type() }}) as count_key,
         cast(count_value as integer) as count_value
     from source
 )

@@ -6,11 +6,11 @@ source as (
 
 renamed as (
     select
-        cast(department_code as varchar) as department_code,
+        cast(department_code as {{ text_type() }}) as department_code,
         cast(fiscal_year as integer) as fiscal_year,
-        cast(section_key as varchar) as part_key,
+        cast(section_key as {{ text_type() }}) as part_key,
         cast(paragraph_no as integer) as paragraph_no,
-        cast(paragraph_text as varchar) as paragraph_text
+        cast(paragraph_text as {{ text_type() }}) as paragraph_text
     from source
 )
 

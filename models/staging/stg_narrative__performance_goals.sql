@@ -6,20 +6,20 @@ source as (
 
 renamed as (
     select
-        cast(department_code as varchar) as department_code,
+        cast(department_code as {{ text_type() }}) as department_code,
         cast(fiscal_year as integer) as fiscal_year,
-        cast(scope_code as varchar) as scope_code,
-        cast(scope_name as varchar) as scope_name,
-        cast(goal_text as varchar) as goal_text,
-        cast(outcome_text as varchar) as outcome_text,
-        cast(usage_text as varchar) as usage_text,
+        cast(scope_code as {{ text_type() }}) as scope_code,
+        cast(scope_name as {{ text_type() }}) as scope_name,
+        cast(goal_text as {{ text_type() }}) as goal_text,
+        cast(outcome_text as {{ text_type() }}) as outcome_text,
+        cast(usage_text as {{ text_type() }}) as usage_text,
         cast(execution_weight as decimal(6, 2)) as execution_weight,
         cast(execution_score as decimal(6, 2)) as execution_score,
         cast(total_score as decimal(6, 2)) as total_score,
-        cast(grade as varchar) as grade,
-        cast(prepared_by as varchar) as prepared_by,
+        cast(grade as {{ text_type() }}) as grade,
+        cast(prepared_by as {{ text_type() }}) as prepared_by,
         cast(prepared_on as date) as prepared_on,
-        cast(contact_phone as varchar) as contact_phone
+        cast(contact_phone as {{ text_type() }}) as contact_phone
     from source
 )
 

@@ -6,18 +6,18 @@ source as (
 
 renamed as (
     select
-        cast(department_code as varchar) as department_code,
+        cast(department_code as {{ text_type() }}) as department_code,
         cast(fiscal_year as integer) as fiscal_year,
-        cast(scope_code as varchar) as scope_code,
+        cast(scope_code as {{ text_type() }}) as scope_code,
         cast(indicator_no as integer) as indicator_no,
-        cast(level1_name as varchar) as level1_name,
-        cast(level2_name as varchar) as level2_name,
-        cast(level3_name as varchar) as level3_name,
-        cast(target_value as varchar) as target_value,
-        cast(actual_value as varchar) as actual_value,
+        cast(level1_name as {{ text_type() }}) as level1_name,
+        cast(level2_name as {{ text_type() }}) as level2_name,
+        cast(level3_name as {{ text_type() }}) as level3_name,
+        cast(target_value as {{ text_type() }}) as target_value,
+        cast(actual_value as {{ text_type() }}) as actual_value,
         cast(weight as decimal(6, 2)) as weight,
         cast(score as decimal(6, 2)) as score,
-        cast(deviation_reason as varchar) as deviation_reason
+        cast(deviation_reason as {{ text_type() }}) as deviation_reason
     from source
 )
 

@@ -6,7 +6,7 @@ source as (
 
 renamed as (
     select
-        cast(department_code as varchar) as department_code,
+        cast(department_code as {{ text_type() }}) as department_code,
         cast(fiscal_year as integer) as fiscal_year,
         cast(budget_yuan as decimal(18, 2)) as budget_yuan
     from source

@@ -6,11 +6,11 @@ source as (
 
 renamed as (
     select
-        cast(department_code as varchar) as department_code,
+        cast(department_code as {{ text_type() }}) as department_code,
         cast(fiscal_year as integer) as fiscal_year,
-        cast(topic as varchar) as topic,
-        cast(item_code as varchar) as member_code,
-        cast(reason_text as varchar) as reason_text
+        cast(topic as {{ text_type() }}) as topic,
+        cast(item_code as {{ text_type() }}) as member_code,
+        cast(reason_text as {{ text_type() }}) as reason_text
     from source
 )
 

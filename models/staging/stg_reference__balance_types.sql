@@ -6,8 +6,8 @@ source as (
 
 renamed as (
     select
-        cast(balance_type_code as varchar) as balance_type_code,
-        cast(balance_type_name as varchar) as balance_type_name,
+        cast(balance_type_code as {{ text_type() }}) as balance_type_code,
+        cast(balance_type_name as {{ text_type() }}) as balance_type_name,
         cast(non_appropriation_only as boolean) as non_appropriation_only
     from source
 )

@@ -11,7 +11,7 @@ with
 
 common as (
     select
-        cast(null as varchar) as department_code,
+        cast(null as {{ text_type() }}) as department_code,
         false as is_department_overlay,
         {{ columns | join(', ') }}
     from {{ ref('ref_budget_account_mappings') }}
@@ -19,7 +19,7 @@ common as (
 
 overlays as (
     select
-        cast(department_code as varchar) as department_code,
+        cast(department_code as {{ text_type() }}) as department_code,
         true as is_department_overlay,
         {{ columns | join(', ') }}
     from {{ ref('ref_budget_account_overlays') }}
@@ -35,12 +35,12 @@ renamed as (
     select
         department_code,
         is_department_overlay,
-        cast(account_code as varchar) as account_code,
-        cast(account_name as varchar) as account_name,
+        cast(account_code as {{ text_type() }}) as account_code,
+        cast(account_name as {{ text_type() }}) as account_name,
         {%- for column in mapped %}
-            nullif(cast({{ column }} as varchar), '') as {{ column }},
+            nullif(cast({{ column }} as {{ text_type() }}), '') as {{ column }},
         {%- endfor %}
-        cast(basis as varchar) as basis
+        cast(basis as {{ text_type() }}) as basis
     from unioned
 )
 

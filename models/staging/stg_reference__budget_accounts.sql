@@ -6,10 +6,10 @@ source as (
 
 renamed as (
     select
-        cast(account_code as varchar) as account_code,
-        cast(account_name as varchar) as account_name,
-        cast(account_category as varchar) as account_category,
-        cast(account_category_name as varchar) as account_category_name,
+        cast(account_code as {{ text_type() }}) as account_code,
+        cast(account_name as {{ text_type() }}) as account_name,
+        cast(account_category as {{ text_type() }}) as account_category,
+        cast(account_category_name as {{ text_type() }}) as account_category_name,
         cast(sort_order as integer) as sort_order
     from source
 )

@@ -6,9 +6,9 @@ source as (
 
 renamed as (
     select
-        cast(profile_code as varchar) as profile_code,
-        cast(profile_name as varchar) as profile_name,
-        cast(layout_profile_code as varchar) as layout_profile_code,
+        cast(profile_code as {{ text_type() }}) as profile_code,
+        cast(profile_name as {{ text_type() }}) as profile_name,
+        cast(layout_profile_code as {{ text_type() }}) as layout_profile_code,
         cast(valid_from_year as integer) as valid_from_year,
         cast(valid_to_year as integer) as valid_to_year,
         cast(prints_line_no as boolean) as prints_line_no,

@@ -6,15 +6,15 @@ source as (
 
 renamed as (
     select
-        cast(profile_code as varchar) as profile_code,
-        cast(table_no as varchar) as table_no,
+        cast(profile_code as {{ text_type() }}) as profile_code,
+        cast(table_no as {{ text_type() }}) as table_no,
         cast(print_order as integer) as print_order,
-        cast(table_label as varchar) as table_label,
-        cast(table_title as varchar) as table_title,
-        cast(table_note as varchar) as table_note,
-        cast(empty_statement as varchar) as empty_statement,
-        cast(total_position as varchar) as total_position,
-        cast(print_variant as varchar) as print_variant
+        cast(table_label as {{ text_type() }}) as table_label,
+        cast(table_title as {{ text_type() }}) as table_title,
+        cast(table_note as {{ text_type() }}) as table_note,
+        cast(empty_statement as {{ text_type() }}) as empty_statement,
+        cast(total_position as {{ text_type() }}) as total_position,
+        cast(print_variant as {{ text_type() }}) as print_variant
     from source
 ),
 

@@ -7,10 +7,10 @@ source as (
 renamed as (
     select
         cast(fiscal_year as integer) as fiscal_year,
-        cast(code as varchar) as economic_code,
-        cast(name as varchar) as economic_name,
+        cast(code as {{ text_type() }}) as economic_code,
+        cast(name as {{ text_type() }}) as economic_name,
         cast(level as integer) as economic_level,
-        cast(parent_code as varchar) as parent_economic_code
+        cast(parent_code as {{ text_type() }}) as parent_economic_code
     from source
 )
 

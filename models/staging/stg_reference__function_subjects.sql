@@ -7,10 +7,10 @@ source as (
 renamed as (
     select
         cast(fiscal_year as integer) as fiscal_year,
-        cast(code as varchar) as function_code,
-        cast(name as varchar) as function_name,
+        cast(code as {{ text_type() }}) as function_code,
+        cast(name as {{ text_type() }}) as function_name,
         cast(level as integer) as function_level,
-        cast(parent_code as varchar) as parent_function_code
+        cast(parent_code as {{ text_type() }}) as parent_function_code
     from source
 )
 

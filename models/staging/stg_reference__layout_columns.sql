@@ -6,17 +6,17 @@ source as (
 
 renamed as (
     select
-        cast(profile_code as varchar) as profile_code,
-        cast(table_no as varchar) as table_no,
-        cast(block as varchar) as block,
+        cast(profile_code as {{ text_type() }}) as profile_code,
+        cast(table_no as {{ text_type() }}) as table_no,
+        cast(block as {{ text_type() }}) as block,
         cast(column_order as integer) as column_order,
-        cast(column_key as varchar) as column_key,
-        cast(column_group as varchar) as column_group,
-        cast(column_label as varchar) as column_label,
-        cast(flows as varchar) as flows,
-        cast(fund_filter as varchar) as fund_filter,
-        cast(income_type_code as varchar) as income_type_code,
-        cast(spending_group as varchar) as spending_group
+        cast(column_key as {{ text_type() }}) as column_key,
+        cast(column_group as {{ text_type() }}) as column_group,
+        cast(column_label as {{ text_type() }}) as column_label,
+        cast(flows as {{ text_type() }}) as flows,
+        cast(fund_filter as {{ text_type() }}) as fund_filter,
+        cast(income_type_code as {{ text_type() }}) as income_type_code,
+        cast(spending_group as {{ text_type() }}) as spending_group
     from source
 ),
 

@@ -6,16 +6,16 @@ source as (
 
 renamed as (
     select
-        cast(profile_code as varchar) as profile_code,
+        cast(profile_code as {{ text_type() }}) as profile_code,
         cast(valid_from_year as integer) as valid_from_year,
         cast(valid_to_year as integer) as valid_to_year,
         cast(row_order as integer) as row_order,
-        cast(line_key as varchar) as line_key,
-        cast(block as varchar) as block,
+        cast(line_key as {{ text_type() }}) as line_key,
+        cast(block as {{ text_type() }}) as block,
         cast(column_group as integer) as column_group,
-        cast(row_code as varchar) as row_code,
-        cast(row_label as varchar) as row_label,
-        cast(row_kind as varchar) as row_kind
+        cast(row_code as {{ text_type() }}) as row_code,
+        cast(row_label as {{ text_type() }}) as row_label,
+        cast(row_kind as {{ text_type() }}) as row_kind
     from source
 ),
 

@@ -6,18 +6,18 @@ source as (
 
 renamed as (
     select
-        cast(profile_code as varchar) as profile_code,
+        cast(profile_code as {{ text_type() }}) as profile_code,
         cast(valid_from_year as integer) as valid_from_year,
         cast(valid_to_year as integer) as valid_to_year,
-        cast(block as varchar) as block,
-        cast(line_key as varchar) as line_key,
-        cast(row_label as varchar) as row_label,
-        cast(flows as varchar) as flows,
+        cast(block as {{ text_type() }}) as block,
+        cast(line_key as {{ text_type() }}) as line_key,
+        cast(row_label as {{ text_type() }}) as row_label,
+        cast(flows as {{ text_type() }}) as flows,
         cast(column_order as integer) as column_order,
-        cast(column_key as varchar) as column_key,
-        cast(column_group as varchar) as column_group,
-        cast(column_label as varchar) as column_label,
-        cast(sangong_category_code as varchar) as sangong_category_code
+        cast(column_key as {{ text_type() }}) as column_key,
+        cast(column_group as {{ text_type() }}) as column_group,
+        cast(column_label as {{ text_type() }}) as column_label,
+        cast(sangong_category_code as {{ text_type() }}) as sangong_category_code
     from source
 ),
 

@@ -6,9 +6,9 @@ source as (
 
 renamed as (
     select
-        cast(economic_code as varchar) as economic_code,
-        cast(sangong_category_code as varchar) as sangong_category_code,
-        cast(sangong_category_name as varchar) as sangong_category_name
+        cast(economic_code as {{ text_type() }}) as economic_code,
+        cast(sangong_category_code as {{ text_type() }}) as sangong_category_code,
+        cast(sangong_category_name as {{ text_type() }}) as sangong_category_name
     from source
 )
 

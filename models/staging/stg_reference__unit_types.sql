@@ -6,8 +6,8 @@ source as (
 
 renamed as (
     select
-        cast(unit_type_code as varchar) as unit_type_code,
-        cast(unit_type_name as varchar) as unit_type_name,
+        cast(unit_type_code as {{ text_type() }}) as unit_type_code,
+        cast(unit_type_name as {{ text_type() }}) as unit_type_name,
         cast(reports_office_running_cost as boolean) as reports_office_running_cost
     from source
 )

@@ -50,7 +50,11 @@ DEVELOPER_COMMANDS = {
     ),
     "compare-targets": (
         "juesuan_dev.compare_targets",
-        "compare a model between the DuckDB and the PostgreSQL build, row for row",
+        "compare a model between the DuckDB build and the PostgreSQL or Spark build, row for row",
+    ),
+    "portable-types": (
+        "juesuan_dev.portable_types",
+        "find (--rewrite: replace) a bare varchar, which Spark refuses, in models, macros, tests, seeds",
     ),
     "bench": (
         "juesuan_dev.bench.__main__",

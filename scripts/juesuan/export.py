@@ -18,6 +18,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from juesuan import warehouse
+
 CELLS_QUERY = """
     select * from disclosure.rpt_disclosure_cells
     order by department_code, unit_code nulls first, fiscal_year, table_no, row_order, column_order
@@ -34,15 +36,15 @@ DEFAULT_STYLE = {"prints_line_no": True, "zero_display": "zero", "code_style": "
 
 def read_cells(db_path: Path) -> pd.DataFrame:
     """All disclosure cells, in the model's order."""
-    if not db_path.exists():
+    if not warehouse.exists(db_path):
         raise FileNotFoundError(f"{db_path}: no warehouse here; run `make build` first")
-    with duckdb.connect(str(db_path), read_only=True) as connection:
+    with warehouse.connect(db_path) as connection:
         return connection.sql(CELLS_QUERY).df()
 
 
 def read_tables(db_path: Path) -> dict[tuple[str, int, str], dict]:
     """Each department-level table's printing: label, order and its profile's style."""
-    with duckdb.connect(str(db_path), read_only=True) as connection:
+    with warehouse.connect(db_path) as connection:
         frame = connection.sql(TABLES_QUERY).df()
     return {
         (row["department_code"], int(row["fiscal_year"]), row["table_no"]): row
@@ -140,7 +142,12 @@ def export(db_path: Path, out_dir: Path) -> list[Path]:
 
 def main(argv: list[str] | None = None, prog: str = "juesuan export") -> int:
     parser = argparse.ArgumentParser(prog=prog, description="Export the disclosure tables to CSV.")
-    parser.add_argument("--db", type=Path, default=Path("warehouse/juesuan.duckdb"), help="warehouse file")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=Path("warehouse/juesuan.duckdb"),
+        help="warehouse file, or spark[:<folder>] for a Spark build (juesuan.warehouse)",
+    )
     parser.add_argument("--out", type=Path, default=Path("output"), help="output folder")
     args = parser.parse_args(argv)
     try:

@@ -54,8 +54,20 @@ def _string_or_date(checker, instance) -> bool:
     return Draft7Validator.TYPE_CHECKER.is_type(instance, "string") or isinstance(instance, datetime.date)
 
 
+def _boolean_or_jinja(checker, instance) -> bool:
+    """dbt renders a Jinja expression in dbt_project.yml before it reads the value, so a boolean
+    may be written as one (`columns: "{{ target.type != 'spark' }}"`)."""
+    if isinstance(instance, str):
+        text = instance.strip()
+        return text.startswith("{{") and text.endswith("}}")
+    return Draft7Validator.TYPE_CHECKER.is_type(instance, "boolean")
+
+
 Validator = extend(
-    Draft7Validator, type_checker=Draft7Validator.TYPE_CHECKER.redefine("string", _string_or_date)
+    Draft7Validator,
+    type_checker=Draft7Validator.TYPE_CHECKER.redefine("string", _string_or_date).redefine(
+        "boolean", _boolean_or_jinja
+    ),
 )
 
 

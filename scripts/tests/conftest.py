@@ -35,7 +35,16 @@ PROOF_BUILDS = {
     "doors",
     "documents",
 }
-PROJECT_PARTS = ["dbt_project.yml", "profiles.yml", "selectors.yml", "models", "seeds", "tests", "macros"]
+PROJECT_PARTS = [
+    "dbt_project.yml",
+    "profiles.yml",
+    "spark-log4j2.properties",
+    "selectors.yml",
+    "models",
+    "seeds",
+    "tests",
+    "macros",
+]
 
 
 def copy_project(destination: Path) -> Path:

@@ -158,3 +158,44 @@ def _rich_line(entity: str, department: str, index: int, year: str) -> dict[str,
     if entity in ("income_entries", "expenditure_entries"):
         line.update(posting_date=f"{year}-06-30", voucher_no="RICH", summary="rule-proof line")
     return line
+
+
+def line(project: Path, entity: str, case: str, **changes: str) -> dict[str, str]:
+    key = "budget_line_id" if entity == "budget_lines" else "entry_id"
+    row = template(project, entity, fiscal_year="2023")
+    # Its own summary, so that no two cases (nor a case and its template) repeat a line (I30).
+    row.update({key: case, "summary": case, **changes})
+    return row
+
+
+def corrupt_first_layer(project: Path) -> str:
+    """The first layer's bad input (test_rules_fire.first_layer; on Spark, test_spark): raw
+    ledger fields and reference codes that the input rules must name. Returns the entry_id
+    entered twice (I20)."""
+    exp = "expenditure_entries"
+    append_rows(
+        project,
+        exp,
+        [
+            line(project, exp, "CASE-I17", amount_yuan="12O.00"),
+            line(project, exp, "CASE-I18", amount_yuan="10.005"),
+            line(project, exp, "CASE-I19", fund_source_code=""),
+            line(project, exp, "CASE-I25", function_code=" ２150101"),
+            line(project, exp, "CASE-I28", amount_yuan="1000000000000.01"),  # 10^12 元 and a cent
+            line(project, exp, "CASE-I28-AT-BOUND", amount_yuan="-1000000000000.00"),  # passes
+            # 17 digits do not fit decimal(18, 2): left unread, named by I28 (not I17 or I18).
+            line(project, exp, "CASE-I28-DIGITS", amount_yuan="12345678901234567.00"),
+            line(project, exp, "CASE-I30a", summary="CASE-I30"),  # one line entered twice
+            line(project, exp, "CASE-I30b", summary="CASE-I30"),
+        ],
+    )
+    duplicate = template(project, "income_entries", fiscal_year="2023")
+    append_rows(project, "income_entries", [duplicate])  # I20: the same entry_id twice
+    unit = template(project, "units", unit_code="ZZGX-DSJ-02")
+    append_rows(project, "units", [unit])  # I26: the same unit twice
+    with (project / "seeds/reference/ref_function_subjects.csv").open("a", encoding="utf-8") as handle:
+        handle.write("2023,2019,长度不对,2,201\n")  # R01
+        handle.write("2023,2019998,前缀不对,3,20102\n")  # R02
+        handle.write("2023,2019997,上级不存在,3,20188\n")  # R02 + R03 (20188 is not in the list)
+        handle.write("2023,2010302,重复,3,20103\n")  # R04
+    return duplicate["entry_id"]

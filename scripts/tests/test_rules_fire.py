@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from conftest import PROOF_BUILDS, PROVEN, copy_project, dbt_build, dbt_run, edit_csv, findings, rules_by
-from ledger_cases import add_department_copies, append_rows, template
+from ledger_cases import add_department_copies, append_rows, corrupt_first_layer, line, template
 from voucher_cases import (
     LINE_EXPECTED,
     LINE_UNNAMED,
@@ -41,45 +41,12 @@ from juesuan_dev.rules import catalogue_from_manifest
 
 
 # ---------------------------------------------------------------- build 1: first layer
-def line(project: Path, entity: str, case: str, **changes: str) -> dict[str, str]:
-    key = "budget_line_id" if entity == "budget_lines" else "entry_id"
-    row = template(project, entity, fiscal_year="2023")
-    # Its own summary, so that no two cases (nor a case and its template) repeat a line (I30).
-    row.update({key: case, "summary": case, **changes})
-    return row
-
-
 @pytest.fixture(scope="module")
 def first_layer(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("first") / "project")
-    exp = "expenditure_entries"
-    append_rows(
-        project,
-        exp,
-        [
-            line(project, exp, "CASE-I17", amount_yuan="12O.00"),
-            line(project, exp, "CASE-I18", amount_yuan="10.005"),
-            line(project, exp, "CASE-I19", fund_source_code=""),
-            line(project, exp, "CASE-I25", function_code=" ２150101"),
-            line(project, exp, "CASE-I28", amount_yuan="1000000000000.01"),  # 10^12 元 and a cent
-            line(project, exp, "CASE-I28-AT-BOUND", amount_yuan="-1000000000000.00"),  # passes
-            # 17 digits do not fit decimal(18, 2): left unread, named by I28 (not I17 or I18).
-            line(project, exp, "CASE-I28-DIGITS", amount_yuan="12345678901234567.00"),
-            line(project, exp, "CASE-I30a", summary="CASE-I30"),  # one line entered twice
-            line(project, exp, "CASE-I30b", summary="CASE-I30"),
-        ],
-    )
-    duplicate = template(project, "income_entries", fiscal_year="2023")
-    append_rows(project, "income_entries", [duplicate])  # I20: the same entry_id twice
-    unit = template(project, "units", unit_code="ZZGX-DSJ-02")
-    append_rows(project, "units", [unit])  # I26: the same unit twice
-    with (project / "seeds/reference/ref_function_subjects.csv").open("a", encoding="utf-8") as handle:
-        handle.write("2023,2019,长度不对,2,201\n")  # R01
-        handle.write("2023,2019998,前缀不对,3,20102\n")  # R02
-        handle.write("2023,2019997,上级不存在,3,20188\n")  # R02 + R03 (20188 is not in the list)
-        handle.write("2023,2010302,重复,3,20103\n")  # R04
+    duplicate_id = corrupt_first_layer(project)
     dbt_build(project)
-    return findings(project), duplicate["entry_id"]
+    return findings(project), duplicate_id
 
 
 def test_first_layer_rules_fire_on_their_rows(first_layer):

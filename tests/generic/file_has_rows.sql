@@ -22,7 +22,7 @@
 
     select
         {%- set read = ledger_file(entity) %}
-        cast('{{ (read.source_file or entity) if read else 'seeds/example/example_' ~ entity ~ '.csv' }}' as varchar) as source_file,
+        cast('{{ (read.source_file or entity) if read else 'seeds/example/example_' ~ entity ~ '.csv' }}' as {{ text_type() }}) as source_file,
         counts.entity_rows,
         counts.other_rows
     from counts

@@ -5,5 +5,5 @@
     select *
     from {{ model }}
     where {{ column_name }} is null
-        and nullif(trim(cast({{ column_name }}_as_given as varchar)), '') is not null
+        and nullif(trim(cast({{ column_name }}_as_given as {{ text_type() }})), '') is not null
 {% endtest %}

@@ -340,7 +340,7 @@ project_initial_budget as (
         projects.project_name as member_label,
         1 as member_order,
         project_budget.initial_budget_yuan as amount_yuan,
-        cast(null as varchar) as base_kind,
+        cast(null as {{ text_type() }}) as base_kind,
         cast(null as decimal(18, 2)) as base_yuan
     from project_budget
     left join projects
@@ -446,7 +446,7 @@ sangong_initial_budget as (
         sangong_category_code as member_label,
         1 as member_order,
         amount_yuan,
-        cast(null as varchar) as base_kind,
+        cast(null as {{ text_type() }}) as base_kind,
         cast(null as decimal(18, 2)) as base_yuan
     from sangong_initial_by_item
     union all

@@ -78,7 +78,7 @@ procurement as (
         '政府采购支出总额' as member_label,
         1 as member_order,
         total_yuan as amount_yuan,
-        cast(null as varchar) as base_kind,
+        cast(null as {{ text_type() }}) as base_kind,
         cast(null as decimal(18, 2)) as base_yuan
     from procurement_totals
     union all

@@ -26,7 +26,7 @@ totals as (
         row_label as member_label,
         1 as member_order,
         amount_yuan,
-        cast(null as varchar) as base_kind,
+        cast(null as {{ text_type() }}) as base_kind,
         cast(null as decimal(18, 2)) as base_yuan
     from cells
     where
@@ -132,7 +132,7 @@ basic_sections as (
         row_label as member_label,
         row_order as member_order,
         amount_yuan,
-        cast(null as varchar) as base_kind,
+        cast(null as {{ text_type() }}) as base_kind,
         cast(null as decimal(18, 2)) as base_yuan
     from cells
     where table_no = '06' and length(row_code) = 5 and amount_yuan <> 0
@@ -148,7 +148,7 @@ government_fund as (
         column_label as member_label,
         column_order as member_order,
         amount_yuan,
-        cast(null as varchar) as base_kind,
+        cast(null as {{ text_type() }}) as base_kind,
         cast(null as decimal(18, 2)) as base_yuan
     from cells
     where table_no = '07' and line_key = 'total'
@@ -178,7 +178,7 @@ soe_capital as (
             else 5
         end as member_order,
         amount_yuan,
-        cast(null as varchar) as base_kind,
+        cast(null as {{ text_type() }}) as base_kind,
         cast(null as decimal(18, 2)) as base_yuan
     from cells
     where

@@ -55,7 +55,7 @@ final as (
         function_code as function_code_as_given,
         fund_source_code,
         amount_yuan,
-        cast(amount_yuan as varchar) as amount_yuan_as_given
+        cast(amount_yuan as {{ text_type() }}) as amount_yuan_as_given
     from unioned
 )
 

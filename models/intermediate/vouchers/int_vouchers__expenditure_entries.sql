@@ -27,7 +27,7 @@ final as (
         spending_type_code,
         project_code,
         amount_yuan,
-        cast(amount_yuan as varchar) as amount_yuan_as_given,
+        cast(amount_yuan as {{ text_type() }}) as amount_yuan_as_given,
         summary
     from lines
 )

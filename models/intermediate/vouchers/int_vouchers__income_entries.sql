@@ -24,7 +24,7 @@ final as (
         fund_source_code,
         income_type_code,
         amount_yuan,
-        cast(amount_yuan as varchar) as amount_yuan_as_given,
+        cast(amount_yuan as {{ text_type() }}) as amount_yuan_as_given,
         summary
     from lines
 )

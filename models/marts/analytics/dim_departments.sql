@@ -19,8 +19,8 @@ unit_counts as (
 
 final as (
     select
-        cast(departments.department_code as varchar) as department_code,
-        cast(departments.department_name as varchar) as department_name,
+        cast(departments.department_code as {{ text_type() }}) as department_code,
+        cast(departments.department_name as {{ text_type() }}) as department_name,
         cast(coalesce(unit_counts.unit_count, 0) as integer) as unit_count
     from departments
     left join unit_counts on departments.department_code = unit_counts.department_code

@@ -12,22 +12,26 @@ sangong_categories as (
 
 final as (
     select
-        cast(cast(subjects.fiscal_year as varchar) || '-' || subjects.economic_code as varchar)
-            as economic_subject_key,
+        cast(
+            cast(subjects.fiscal_year as {{ text_type() }}) || '-' || subjects.economic_code
+            as {{ text_type() }}
+        ) as economic_subject_key,
         cast(subjects.fiscal_year as integer) as fiscal_year,
-        cast(subjects.economic_code as varchar) as economic_code,
-        cast(subjects.economic_name as varchar) as economic_name,
+        cast(subjects.economic_code as {{ text_type() }}) as economic_code,
+        cast(subjects.economic_name as {{ text_type() }}) as economic_name,
         cast(subjects.economic_level as integer) as economic_level,
-        cast(case subjects.economic_level when 1 then '类' else '款' end as varchar) as economic_level_name,
-        cast(subjects.parent_economic_code as varchar) as parent_economic_code,
-        cast(classes.economic_code as varchar) as class_code,
-        cast(classes.economic_name as varchar) as class_name,
-        cast(case when subjects.economic_level = 2 then subjects.economic_code end as varchar)
+        cast(
+            case subjects.economic_level when 1 then '类' else '款' end as {{ text_type() }}
+        ) as economic_level_name,
+        cast(subjects.parent_economic_code as {{ text_type() }}) as parent_economic_code,
+        cast(classes.economic_code as {{ text_type() }}) as class_code,
+        cast(classes.economic_name as {{ text_type() }}) as class_name,
+        cast(case when subjects.economic_level = 2 then subjects.economic_code end as {{ text_type() }})
             as section_code,
-        cast(case when subjects.economic_level = 2 then subjects.economic_name end as varchar)
+        cast(case when subjects.economic_level = 2 then subjects.economic_name end as {{ text_type() }})
             as section_name,
-        cast(sangong_categories.sangong_category_code as varchar) as sangong_category_code,
-        cast(sangong_categories.sangong_category_name as varchar) as sangong_category_name
+        cast(sangong_categories.sangong_category_code as {{ text_type() }}) as sangong_category_code,
+        cast(sangong_categories.sangong_category_name as {{ text_type() }}) as sangong_category_name
     from subjects
     left join subjects as classes
         on subjects.fiscal_year = classes.fiscal_year

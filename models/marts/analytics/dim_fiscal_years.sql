@@ -23,7 +23,7 @@ years as (
 final as (
     select
         cast(years.fiscal_year as integer) as fiscal_year,
-        cast(cast(years.fiscal_year as varchar) || '年度' as varchar) as fiscal_year_label,
+        cast(cast(years.fiscal_year as {{ text_type() }}) || '年度' as {{ text_type() }}) as fiscal_year_label,
         cast(make_date(years.fiscal_year, 1, 1) as date) as start_date,
         cast(make_date(years.fiscal_year, 12, 31) as date) as end_date,
         cast(years.fiscal_year - 1 as integer) as prior_fiscal_year,

@@ -7,12 +7,12 @@ units as (
 
 final as (
     select
-        cast(unit_code as varchar) as unit_code,
-        cast(unit_name as varchar) as unit_name,
-        cast(department_code as varchar) as department_code,
-        cast(department_name as varchar) as department_name,
-        cast(unit_type_code as varchar) as unit_type_code,
-        cast(unit_type_name as varchar) as unit_type_name,
+        cast(unit_code as {{ text_type() }}) as unit_code,
+        cast(unit_name as {{ text_type() }}) as unit_name,
+        cast(department_code as {{ text_type() }}) as department_code,
+        cast(department_name as {{ text_type() }}) as department_name,
+        cast(unit_type_code as {{ text_type() }}) as unit_type_code,
+        cast(unit_type_name as {{ text_type() }}) as unit_type_name,
         cast(reports_office_running_cost as boolean) as reports_office_running_cost,
         cast(is_department_body as boolean) as is_department_body
     from units

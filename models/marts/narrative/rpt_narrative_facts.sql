@@ -58,7 +58,7 @@ count_facts as (
         1 as member_order,
         sum(count_value) as count_value
     from counts
-    where starts_with(count_key, 'vehicles_') and count_key <> 'vehicles_purchased'
+    where left(count_key, 9) = 'vehicles_' and count_key <> 'vehicles_purchased'
     group by department_code, fiscal_year
 ),
 

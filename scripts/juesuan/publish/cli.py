@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 
+from juesuan import warehouse
 from juesuan.publish import charts, data, document, excel, grids
 
 STEM = "决算公开"
@@ -54,7 +55,7 @@ def publish_one(db_path: Path, out_dir: Path, department: str, year: int, pdf: b
 def publish(
     db_path: Path, out_dir: Path, department: str | None = None, year: int | None = None, pdf: bool = True
 ) -> list[Path]:
-    if not db_path.exists():
+    if not warehouse.exists(db_path):
         raise FileNotFoundError(f"{db_path}: no warehouse here; run `make build` first")
     selected = [
         (code, name, fiscal_year)
@@ -74,7 +75,12 @@ def main(argv: list[str] | None = None, prog: str = "juesuan publish") -> int:
     parser = argparse.ArgumentParser(
         prog=prog, description="Publish the disclosure: Excel workbook, HTML and PDF."
     )
-    parser.add_argument("--db", type=Path, default=Path("warehouse/juesuan.duckdb"), help="warehouse file")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=Path("warehouse/juesuan.duckdb"),
+        help="warehouse file, or spark[:<folder>] for a Spark build (juesuan.warehouse)",
+    )
     parser.add_argument("--out", type=Path, default=Path("output"), help="output folder")
     parser.add_argument("--department", help="only this department_code")
     parser.add_argument("--year", type=int, help="only this fiscal year")

@@ -9,6 +9,8 @@ from typing import Any
 
 import duckdb
 
+from juesuan import warehouse
+
 Row = dict[str, Any]
 
 
@@ -112,7 +114,7 @@ def _has_table(connection: duckdb.DuckDBPyConnection, schema: str, name: str) ->
 
 def scopes(db_path: Path) -> list[tuple[str, str, int]]:
     """(department_code, department_name, fiscal_year) of every department-level disclosure."""
-    with duckdb.connect(str(db_path), read_only=True) as connection:
+    with warehouse.connect(db_path) as connection:
         return [
             (code, name, int(year))
             for code, name, year in connection.execute(
@@ -125,7 +127,7 @@ def scopes(db_path: Path) -> list[tuple[str, str, int]]:
 def load(db_path: Path, department_code: str, fiscal_year: int) -> Disclosure:
     """Read one department's disclosure for one year (department scope)."""
     key = [department_code, fiscal_year]
-    with duckdb.connect(str(db_path), read_only=True) as connection:
+    with warehouse.connect(db_path) as connection:
         cells = _rows(
             connection,
             "select * from disclosure.rpt_disclosure_cells where department_code = ? and fiscal_year = ?"
