@@ -50,10 +50,10 @@
         {%- do on_document.append(node_id) -%}
     {%- endfor -%}
     {%- set optional = {
-        'department_code': 'varchar', 'unit_code': 'varchar', 'fiscal_year': 'integer',
-        'source_file': 'varchar', 'source_sheet': 'varchar', 'source_row': 'bigint', 'entry_id': 'varchar',
+        'department_code': text_type(), 'unit_code': text_type(), 'fiscal_year': 'integer',
+        'source_file': text_type(), 'source_sheet': text_type(), 'source_row': 'bigint', 'entry_id': text_type(),
         'expected': 'decimal(38, 2)', 'actual': 'decimal(38, 2)', 'difference': 'decimal(38, 2)',
-        'document_id': 'varchar', 'page': 'integer', 'locator': 'varchar', 'sentence': 'varchar'} -%}
+        'document_id': text_type(), 'page': 'integer', 'locator': text_type(), 'sentence': text_type()} -%}
     select
         '{{ meta.rule_id }}' as rule_id,
         '{{ meta.get('kind', '') }}' as kind,
@@ -63,8 +63,8 @@
         '{{ result.node.name }}' as test_name,
         {% for column, type in optional.items() -%}
         {% if column in columns %}cast(failing.{{ column }} as {{ type }})
-        {%- elif column == 'entry_id' and 'budget_line_id' in columns %}cast(failing.budget_line_id as varchar)
-        {%- elif column == 'document_id' and on_document and 'department_code' in columns %}cast(failing.department_code as varchar)
+        {%- elif column == 'entry_id' and 'budget_line_id' in columns %}cast(failing.budget_line_id as {{ text_type() }})
+        {%- elif column == 'document_id' and on_document and 'department_code' in columns %}cast(failing.department_code as {{ text_type() }})
         {%- else %}cast(null as {{ type }}){% endif %} as {{ column }},
         {% endfor -%}
         cast({{ row_as_json('failing') }} as {{ text_type() }}) as detail
@@ -80,9 +80,9 @@
         cast(null as {{ text_type() }}) as source_sheet, cast(null as bigint) as source_row,
         cast(null as {{ text_type() }}) as entry_id, cast(null as decimal(38, 2)) as expected,
         cast(null as decimal(38, 2)) as actual, cast(null as decimal(38, 2)) as difference,
-        cast(null as varchar) as document_id, cast(null as integer) as page,
-        cast(null as varchar) as locator, cast(null as varchar) as sentence,
-        cast(null as varchar) as detail
+        cast(null as {{ text_type() }}) as document_id, cast(null as integer) as page,
+        cast(null as {{ text_type() }}) as locator, cast(null as {{ text_type() }}) as sentence,
+        cast(null as {{ text_type() }}) as detail
     where false
 {%- endmacro %}
 

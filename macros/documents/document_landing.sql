@@ -26,7 +26,7 @@
 {#- Half a printed unit, in 元, of the amounts of `model` (meta `printed_half_unit_yuan`: 50 for
     a document printed in 万元 to two decimals), 0 for the warehouse's exact 元 models. The
     identity tests (tests/generic) add it per rounded part, so one definition of each identity is
-    exact on the warehouse and within rounding on a published document (DECISIONLOG §25). -#}
+    exact on the warehouse and within rounding on a published document (DECISIONLOG §23). -#}
 {% macro printed_half_unit(model) -%}
     {%- if not execute -%}{{ return(0) }}{%- endif -%}
     {%- for node in graph.nodes.values()

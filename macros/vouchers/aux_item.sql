@@ -27,7 +27,7 @@
 
 {% macro aux_texts(aux_text, items) -%}
     {%- for item in items -%}
-        {{ pattern_capture('cast(' ~ aux_text ~ ' as varchar)', aux_pattern(item)) }} as aux_{{ item }}
+        {{ pattern_capture('cast(' ~ aux_text ~ (' as ' ~ text_type() ~ ')'), aux_pattern(item)) }} as aux_{{ item }}
         {%- if not loop.last %},
         {% endif -%}
     {%- endfor -%}

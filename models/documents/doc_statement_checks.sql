@@ -3,7 +3,7 @@
 -- an amount equals its cells' sum, a share its cells over their base, a completion rate the
 -- 决算 cells over the 预算 cells. Printed values are intervals (a 万元 cell ±0.005, a percentage
 -- ± half its last printed digit), so a check fails only when no true values could print both
--- (DECISIONLOG §25). Grain: one row per statement that has a mapping. Rules D20, D21, D22, D28.
+-- (DECISIONLOG §23). Grain: one row per statement that has a mapping. Rules D20, D21, D22, D28.
 with
 
 statements as (

@@ -31,7 +31,7 @@ printed as (
 -- A table the reader reported missing (read problem table_missing, rule D10) is not reported twice.
 reported as (
     select distinct document_id
-    from ({{ document_file('read_problems', [['document_id', 'varchar'], ['problem', 'varchar']]) }})
+    from ({{ document_file('read_problems', [['document_id', text_type()], ['problem', text_type()]]) }})
     where problem = 'table_missing'
 ),
 
@@ -58,7 +58,7 @@ joined as (
 select
     *,
     'p'
-    || coalesce(cast(page as varchar), '?')
+    || coalesce(cast(page as {{ text_type() }}), '?')
     || ' '
     || coalesce(printed_no, table_label, table_no) as locator,
     position is null and not reported_by_reader as is_missing,

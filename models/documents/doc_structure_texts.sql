@@ -84,8 +84,8 @@ checked_lines as (
         normalised.kind,
         normalised.text as sentence,
         documents.fiscal_year,
-        'p' || coalesce(cast(normalised.page as varchar), '?')
-        || ' 行' || cast(normalised.line_no as varchar) as locator,
+        'p' || coalesce(cast(normalised.page as {{ text_type() }}), '?')
+        || ' 行' || cast(normalised.line_no as {{ text_type() }}) as locator,
         try_cast(
             nullif(regexp_extract(normalised.text, '((19|20)\d\d)\s*年度', 1), '') as integer
         ) as year_printed,

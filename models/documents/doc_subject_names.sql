@@ -20,7 +20,7 @@ named as (
         locator,
         row_code as code,
         row_label as printed_name,
-        cast(null as varchar) as sentence
+        cast(null as {{ text_type() }}) as sentence
     from {{ ref('doc_disclosure_cells') }}
     where table_no in ('02', '03', '05', '07', '08') and row_code is not null
     group by all

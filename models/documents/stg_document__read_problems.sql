@@ -4,8 +4,8 @@ with
 
 problems as (
     {{ document_file('read_problems', [
-        ['document_id', 'varchar'], ['page', 'integer'], ['locator', 'varchar'], ['problem', 'varchar'],
-        ['detail', 'varchar'], ['value', 'varchar'],
+        ['document_id', text_type()], ['page', 'integer'], ['locator', text_type()], ['problem', text_type()],
+        ['detail', text_type()], ['value', text_type()],
     ]) }}
 ),
 

@@ -21,15 +21,15 @@ renamed as (
         cast(fiscal_year as {{ text_type() }}) as fiscal_year_as_given,
         {{ normalised_code('unit_code') }} as unit_code,
         {{ normalised_code('account_code') }} as account_code,
-        cast(account_name as varchar) as account_name,
+        cast(account_name as {{ text_type() }}) as account_name,
         {{ aux_item('function_code', 'function') }} as function_code,
         {{ aux_item('fund_source', 'fund_source') }} as fund_source_as_given,
         {{ aux_item('project_code', 'project') }} as project_code,
-        cast(aux_text as varchar) as aux_text,
+        cast(aux_text as {{ text_type() }}) as aux_text,
         {{ amount_from_text('opening_debit_yuan', 'trial_balance') }} as opening_debit_yuan,
         cast(opening_debit_yuan as {{ text_type() }}) as opening_debit_yuan_as_given,
         {{ amount_from_text('opening_credit_yuan', 'trial_balance') }} as opening_credit_yuan,
-        cast(opening_credit_yuan as varchar) as opening_credit_yuan_as_given
+        cast(opening_credit_yuan as {{ text_type() }}) as opening_credit_yuan_as_given
     from with_aux_texts
 )
 

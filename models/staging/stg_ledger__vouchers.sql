@@ -37,13 +37,13 @@ renamed as (
         {{ amount_from_text('debit_yuan', 'vouchers') }} as debit_yuan,
         cast(debit_yuan as {{ text_type() }}) as debit_yuan_as_given,
         {{ amount_from_text('credit_yuan', 'vouchers') }} as credit_yuan,
-        cast(credit_yuan as varchar) as credit_yuan_as_given,
+        cast(credit_yuan as {{ text_type() }}) as credit_yuan_as_given,
         {{ aux_item('function_code', 'function') }} as function_code,
         {{ aux_item('economic_code', 'economic') }} as economic_code,
         {{ aux_item('gov_economic_code', 'gov_economic') }} as gov_economic_code,
         {{ aux_item('fund_source', 'fund_source') }} as fund_source_as_given,
         {{ aux_item('project_code', 'project') }} as project_code,
-        cast(aux_text as varchar) as aux_text
+        cast(aux_text as {{ text_type() }}) as aux_text
     from with_aux_texts
 )
 

@@ -12,9 +12,9 @@ renamed as (
         cast(valid_from_year as integer) as valid_from_year,
         cast(valid_to_year as integer) as valid_to_year,
         cast(prints_line_no as boolean) as prints_line_no,
-        cast(zero_display as varchar) as zero_display,
-        cast(code_style as varchar) as code_style,
-        cast(inherits_from as varchar) as inherits_from
+        cast(zero_display as {{ text_type() }}) as zero_display,
+        cast(code_style as {{ text_type() }}) as code_style,
+        cast(inherits_from as {{ text_type() }}) as inherits_from
     from source
 )
 

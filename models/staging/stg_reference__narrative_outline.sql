@@ -6,13 +6,13 @@ source as (
 
 renamed as (
     select
-        cast(profile_code as varchar) as profile_code,
-        cast(document_part as varchar) as document_part,
+        cast(profile_code as {{ text_type() }}) as profile_code,
+        cast(document_part as {{ text_type() }}) as document_part,
         cast(part_order as integer) as part_order,
-        cast(part_key as varchar) as part_key,
-        cast(parent_key as varchar) as parent_key,
-        cast(heading as varchar) as heading,
-        cast(body_text as varchar) as body_text
+        cast(part_key as {{ text_type() }}) as part_key,
+        cast(parent_key as {{ text_type() }}) as parent_key,
+        cast(heading as {{ text_type() }}) as heading,
+        cast(body_text as {{ text_type() }}) as body_text
     from source
 ),
 

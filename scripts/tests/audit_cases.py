@@ -1,4 +1,4 @@
-"""Documents for the audit tests: the Shanghai case (shared/reference/cases/sh_putuo_finance_bureau_2024)
+"""Documents for the audit tests: the Shanghai case (scripts/tests/data/sh_putuo_finance_bureau_2024)
 as its transcription folder, and copies of it with one thing changed (a cell, a word, a year, a
 table removed, a placeholder …), all landed together by READ's land_documents so that ONE dbt build
 checks them all (each copy is one more document_id).
@@ -20,14 +20,12 @@ from pathlib import Path
 
 import duckdb
 
-from juesuan.dbt_runner import PROJECT
-
-CASE = PROJECT.parent / "shared" / "reference" / "cases" / "sh_putuo_finance_bureau_2024"
-if not CASE.exists():  # a worktree beside /work/shared
-    CASE = Path("/work/shared/reference/cases/sh_putuo_finance_bureau_2024")
+# The repository's copies (scripts/tests/data, SOURCE.md there): a fresh clone has no shared/.
+DATA = Path(__file__).resolve().parent / "data"
+CASE = DATA / "sh_putuo_finance_bureau_2024"
 PDF = CASE / "上海市普陀区财政局2024年度部门决算.pdf"
 # The bundled example's published text layer and its known faults (DOMAIN.md).
-EXAMPLE_TEXT = CASE.parents[1] / "zhuzhou-hitech-bigdata-bureau-2023-final-accounts.txt"
+EXAMPLE_TEXT = DATA / "zhuzhou-hitech-bigdata-bureau-2023-final-accounts.txt"
 EXAMPLE_TEXT_RULES = {
     # The performance annex's 基本支出 / 项目支出 (the tables: 113.43 / 56.42), its prose and its
     # data table.

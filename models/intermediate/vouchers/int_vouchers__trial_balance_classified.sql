@@ -9,8 +9,9 @@ final as (
         balances.source_file,
         balances.source_sheet,
         balances.source_row,
-        coalesce(balances.unit_code, '') || '/' || coalesce(cast(balances.fiscal_year as varchar), '')
-        || '/余额表/' || coalesce(balances.account_code, '')
+        coalesce(balances.unit_code, '') || '/'
+        || coalesce(cast(balances.fiscal_year as {{ text_type() }}), '') || '/余额表/'
+        || coalesce(balances.account_code, '')
         || '/' || coalesce(balances.function_code, '')
         || '/' || coalesce(balances.fund_source_as_given, '') as entry_id,
         balances.unit_code,

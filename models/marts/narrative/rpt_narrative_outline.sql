@@ -43,7 +43,7 @@ final as (
         outline.part_key,
         outline.parent_key,
         replace(
-            replace(outline.heading, '{year}', cast(department_scopes.fiscal_year as varchar)),
+            replace(outline.heading, '{year}', cast(department_scopes.fiscal_year as {{ text_type() }})),
             '{department}', department_scopes.department_name
         ) as heading,
         outline.body_text

@@ -2,7 +2,7 @@
 audit's dbt models read (var ``document_landing``).
 
 Files written into ``out/`` (overwritten): documents, cells, tables, texts, statements,
-read_problems — columns as /work/notes/audit-interface.md fixes them (DECISIONLOG ## 26): text
+read_problems — columns as docs/audit.md, "The document landing", lists them (DECISIONLOG §24): text
 columns varchar, amounts decimal(18,2), integers int. A document that cannot be read never
 raises: it becomes rows of read_problems.parquet.
 """

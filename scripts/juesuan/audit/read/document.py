@@ -2,7 +2,7 @@
 
 Every reader (pdf, text layer, workbook, the project's CSV exports, the Shanghai transcription
 folder) fills one ``Document``; ``landing.py`` writes the rows. Field names are the landing's
-column names (/work/notes/audit-interface.md; docs in DECISIONLOG ## 26).
+column names (docs/audit.md, "The document landing"; DECISIONLOG §24).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ one row per printed cell in printed order, files named by content, blank ≠ 0.0
 
 The folder is one document: its tables become cells with the profile's keys, its narrative
 becomes statements. Titles, printed numbers and pages are not transcribed: tables.parquet gets
-the profile's titles in the profile's order and page NULL (DECISIONLOG ## 26).
+the profile's titles in the profile's order and page NULL (DECISIONLOG §24).
 """
 
 from __future__ import annotations
