@@ -208,3 +208,30 @@ def test_audit_command_exits_non_zero_on_errors(tmp_path, capsys):
     assert status == 1
     assert "X01-03 [error]" in console and "sh_putuo_finance_bureau_2024" in console
     assert (tmp_path / "out" / "findings.json").exists() and not (tmp_path / "out" / "report.html").exists()
+
+
+def test_summary_line_names_the_page_once_and_only_the_values_it_has():
+    """A PDF locator starts with its page (`p18 表格1 …`), so the page is not printed twice; a
+    completion rate printed for a blank budget (D28) has no expected value, and the line gives
+    the actual alone instead of an empty "应为 expected  %"."""
+    finding = report.Finding(
+        document_id="doc",
+        rule_id="D28",
+        severity="error",
+        kind="说明",
+        message="预算数为空或为零，却列示完成预算的百分比",
+        page=18,
+        locator="p18 表格1 行6 列4",
+        sentence="完成预算的0%",
+        expected=None,
+        actual=Decimal("0.00"),
+        difference=None,
+        unit="%",
+        test_name="d28",
+    )
+    line = report.summary_line(finding)
+    assert "p18 p18" not in line and line.count("p18") == 1
+    assert "应为" not in line and "实为 actual 0.00 %" in line
+    finding.locator, finding.expected = "s22", Decimal("100.00")
+    line = report.summary_line(finding)
+    assert "p18 s22" in line and "应为 expected 100.00 %, 实为 actual 0.00 %" in line

@@ -178,7 +178,8 @@ def land_documents(
     if progress:
         from tqdm import tqdm
 
-        iterator = tqdm(found, desc="读取文档", unit="份")
+        # disable=None: drawn on a terminal only, so logs and pipes stay clean.
+        iterator = tqdm(found, desc="读取文档", unit="份", disable=None)
     documents: list[Document] = []
     seen: dict[str, int] = {}
     for path, kind in iterator:

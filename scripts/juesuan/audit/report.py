@@ -162,15 +162,27 @@ def amount(value: Decimal | None) -> str:
 
 
 def where(finding: Finding) -> str:
+    """The page, then the cells or statements; a locator that starts with its page (a PDF's
+    `p13 表格1 …`) is not preceded by the page again."""
     page = f"p{finding.page}" if finding.page is not None else ""
-    return " ".join(part for part in (page, finding.locator or "") if part)
+    locator = finding.locator or ""
+    if page and locator.startswith(page + " "):
+        page = ""
+    return " ".join(part for part in (page, locator) if part)
 
 
 def summary_line(finding: Finding, width: int = 160) -> str:
     what = ""
-    if finding.expected is not None or finding.actual is not None:
-        unit = f" {finding.unit}" if finding.unit else ""
-        what = f" 应为 expected {amount(finding.expected)}{unit}, 实为 actual {amount(finding.actual)}{unit}"
+    unit = f" {finding.unit}" if finding.unit else ""
+    # Only the sides that have a value: a completion rate printed for a blank budget (D28) has
+    # no expected value, and an empty "应为 expected  %" would read as a number left out.
+    sides = [
+        f"{label} {amount(value)}{unit}"
+        for label, value in (("应为 expected", finding.expected), ("实为 actual", finding.actual))
+        if value is not None
+    ]
+    if sides:
+        what = " " + ", ".join(sides)
     sentence = f" 「{finding.sentence}」" if finding.sentence else ""
     line = f"  {finding.rule_id} [{finding.severity}] {where(finding)}: {finding.message};{what}{sentence}"
     return line if len(line) <= width else line[: width - 1] + "…"
