@@ -461,10 +461,17 @@ def test_the_example_texts_narrative_keeps_what_its_known_faults_need():
     assert items["2010302"]["comparison_word"] == "大于" and items["2150101"]["comparison_word"] == "小于"
 
 
-def test_a_folder_of_documents_is_many_documents_with_a_progress_bar(tmp_path, capsys):
+def test_a_folder_of_documents_is_many_documents_with_a_progress_bar(tmp_path, capsys, monkeypatch):
     """A folder of PDFs and texts: one document each (ids from the file names, unique), each with
-    its own profile detected; a file that is no document is a read problem of its own."""
+    its own profile detected; a file that is no document is a read problem of its own. The
+    progress bar is drawn on a terminal, and not into a log or a pipe."""
+    import io
     import shutil
+    import sys
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
 
     folder = tmp_path / "batch"
     (folder / "sub").mkdir(parents=True)
@@ -472,14 +479,19 @@ def test_a_folder_of_documents_is_many_documents_with_a_progress_bar(tmp_path, c
     shutil.copy(PDF, folder / "sub" / "putuo.pdf")
     shutil.copy(EXAMPLE_TEXT, folder / "zhuzhou.txt")
     (folder / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
+    land_documents([folder / "zhuzhou.txt"], tmp_path / "piped", progress=True)
+    assert "读取文档" not in capsys.readouterr().err
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
     summaries = land_documents([folder], tmp_path / "landing", progress=True)
+    monkeypatch.undo()
+    assert "读取文档" in terminal.getvalue()
     assert sorted((s.document_id, s.profile_code) for s in summaries) == [
         ("broken", None),
         ("putuo", "shanghai-2024"),
         ("putuo.pdf", "shanghai-2024"),  # the same name again: its suffix tells it apart
         ("zhuzhou", "central-2023"),
     ]
-    assert "读取文档" in capsys.readouterr().err
     documents = landed(tmp_path / "landing", "documents")
     assert len(documents) == 4 and len({d["document_id"] for d in documents}) == 4
     problems = landed(tmp_path / "landing", "read_problems")

@@ -34,6 +34,39 @@ class Document:
     # variant of a profile (shanghai-2024-whole-codes) from its base. Not a landing column.
     code_style: str | None = None
 
+    def note_table(self, seen: set[str], table_no: str, locator: str, page: int | None = None) -> None:
+        """A table read: the second time the same table is found is a read problem."""
+        if table_no in seen:
+            self.problem("table_repeated", f"表{table_no}出现两次", page=page, locator=locator)
+        seen.add(table_no)
+
+    def table_entry(
+        self,
+        table_no: str,
+        printed_no: str | None,
+        title: str | None,
+        *,
+        position: int,
+        printed: int = 0,
+        page: int | None = None,
+        statement: str | None = None,
+    ) -> dict:
+        """One row of tables.parquet: ``printed`` is how many of its cells hold a number (none:
+        the table is empty), ``statement`` the note printed with it (its 注/说明 prefix dropped)."""
+        return {
+            "document_id": self.document_id,
+            "table_no": table_no,
+            "printed_no": printed_no,
+            "title": title,
+            "page": page,
+            "position": position,
+            "is_empty": printed == 0,
+            "empty_statement": re.sub(r"^(注|说明)[:：]", "", statement) if statement else None,
+        }
+
+    def add_table(self, table_no: str, printed_no: str | None, title: str | None, **entry) -> None:
+        self.tables.append(self.table_entry(table_no, printed_no, title, **entry))
+
     def problem(self, problem: str, detail: str, *, page=None, locator=None, value=None) -> None:
         """Record what could not be read (never raise: the audit reports it as a finding)."""
         self.problems.append(

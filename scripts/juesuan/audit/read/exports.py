@@ -91,17 +91,12 @@ def read(path: Path, profile: str | None = None) -> Document:
                     column_block=column_block or None,
                 )
                 printed += cell["amount_wan"] is not None
-        document.tables.append(
-            {
-                "document_id": document.document_id,
-                "table_no": table.table_no,
-                "printed_no": table.table_label.split("、")[0],
-                "title": table.table_title,
-                "page": None,
-                "position": position,
-                "is_empty": printed == 0,
-                "empty_statement": None,
-            }
+        document.add_table(
+            table.table_no,
+            table.table_label.split("、")[0],
+            table.table_title,
+            position=position,
+            printed=printed,
         )
     names = {table.table_no for _, _, table in found}
     for table in layout.in_print_order():

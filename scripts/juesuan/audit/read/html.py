@@ -168,21 +168,15 @@ def read(path: Path, profile: str | None = None) -> Document:
             grid.places.append((None, f"表{number} 行{r + 1}"))
         following = [other[1] for other in parser.items[index + 1 : index + 4] if other[0] == "line"]
         statement = next((line for line in following if re.search(r"本表无数据|故本表", line)), None)
-        if table_no in seen:
-            document.problem("table_repeated", f"表{table_no}出现两次", locator=f"表{number}")
-        seen.add(table_no)
+        document.note_table(seen, table_no, locator=f"表{number}")
         printed = land_grid(builder, layout.tables[table_no], grid)
-        document.tables.append(
-            {
-                "document_id": document.document_id,
-                "table_no": table_no,
-                "printed_no": printed_no,
-                "title": title,
-                "page": None,
-                "position": len(document.tables) + 1,
-                "is_empty": printed == 0,
-                "empty_statement": re.sub(r"^(注|说明)[:：]", "", statement) if statement else None,
-            }
+        document.add_table(
+            table_no,
+            printed_no,
+            title,
+            position=len(document.tables) + 1,
+            printed=printed,
+            statement=statement,
         )
         recent = []
     for table in layout.in_print_order():

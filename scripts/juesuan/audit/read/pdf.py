@@ -119,16 +119,7 @@ def _read_tables(document, layout, builder, pages) -> set[tuple[int, str]]:
             titles.add((number, title))
             if current:
                 finished.append(current)
-            entry = {
-                "document_id": document.document_id,
-                "table_no": table_no,
-                "printed_no": printed_no,
-                "title": title,
-                "page": number,
-                "position": len(finished) + 1,
-                "is_empty": True,
-                "empty_statement": None,
-            }
+            entry = document.table_entry(table_no, printed_no, title, position=len(finished) + 1, page=number)
             current = [layout.tables[table_no], None, entry, number]
         if not table_no and any(
             re.match(r"^第[一二三四五六七八九十]+部分", re.sub(r"\s+", "", line)) for line in lines
@@ -175,14 +166,7 @@ def _read_tables(document, layout, builder, pages) -> set[tuple[int, str]]:
     seen = set()
     for position, (table, grid, entry, _page) in enumerate(finished, start=1):
         entry["position"] = position
-        if table.table_no in seen:
-            document.problem(
-                "table_repeated",
-                f"表{table.table_no}出现两次",
-                page=entry["page"],
-                locator=f"p{entry['page']}",
-            )
-        seen.add(table.table_no)
+        document.note_table(seen, table.table_no, locator=f"p{entry['page']}", page=entry["page"])
         printed = land_grid(builder, table, grid) if grid else 0
         entry["is_empty"] = printed == 0
         document.tables.append(entry)

@@ -140,21 +140,10 @@ def _read_tables(document, layout, builder, numbered, name):
         used.add(block[0][0])
         titles.add((None, title))
         grid = _grid(body, name)
-        if table_no in seen:
-            document.problem("table_repeated", f"表{table_no}出现两次", locator=f"{name} 行{block[0][0]}")
-        seen.add(table_no)
+        document.note_table(seen, table_no, locator=f"{name} 行{block[0][0]}")
         printed = land_grid(builder, layout.tables[table_no], grid)
-        document.tables.append(
-            {
-                "document_id": document.document_id,
-                "table_no": table_no,
-                "printed_no": printed_no,
-                "title": title,
-                "page": None,
-                "position": position,
-                "is_empty": printed == 0,
-                "empty_statement": statement,
-            }
+        document.add_table(
+            table_no, printed_no, title, position=position, printed=printed, statement=statement
         )
     for table in layout.in_print_order():
         if table.table_no not in seen:

@@ -94,17 +94,12 @@ def read(path: Path, profile: str | None = None) -> Document:
                 column_block=column_block,
             )
             amounts.append(cell["amount_wan"])
-        document.tables.append(
-            {
-                "document_id": document.document_id,
-                "table_no": table_no,
-                "printed_no": table.table_label.split("、")[0] if table else None,
-                "title": table.table_title if table else None,
-                "page": None,
-                "position": order.get(table_no, len(document.tables) + 1),
-                "is_empty": all(amount is None for amount in amounts),
-                "empty_statement": None,
-            }
+        document.add_table(
+            table_no,
+            table.table_label.split("、")[0] if table else None,
+            table.table_title if table else None,
+            position=order.get(table_no, len(document.tables) + 1),
+            printed=sum(amount is not None for amount in amounts),
         )
     if layout:
         for table in layout.in_print_order():

@@ -100,9 +100,7 @@ def read(path: Path, profile: str | None = None) -> Document:
                 "unknown_table", f"工作表“{name}”不是{layout.profile_code}格式的表", locator=f"{name}!A1"
             )
             continue
-        if table_no in seen:
-            document.problem("table_repeated", f"表{table_no}出现两次", locator=f"{name}!A1")
-        seen.add(table_no)
+        document.note_table(seen, table_no, locator=f"{name}!A1")
         grid = _grid(name, rows, merged)
         statement = next(
             (
@@ -114,17 +112,13 @@ def read(path: Path, profile: str | None = None) -> Document:
             None,
         )
         printed = land_grid(builder, layout.tables[table_no], grid)
-        document.tables.append(
-            {
-                "document_id": document.document_id,
-                "table_no": table_no,
-                "printed_no": printed_no or name,
-                "title": str(rows[0][0]) if rows and rows[0] and rows[0][0] else title,
-                "page": None,
-                "position": position,
-                "is_empty": printed == 0,
-                "empty_statement": re.sub(r"^(注|说明)[:：]", "", statement) if statement else None,
-            }
+        document.add_table(
+            table_no,
+            printed_no or name,
+            str(rows[0][0]) if rows and rows[0] and rows[0][0] else title,
+            position=position,
+            printed=printed,
+            statement=statement,
         )
     for table in layout.in_print_order():
         if table.table_no not in seen:
