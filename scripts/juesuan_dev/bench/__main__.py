@@ -52,6 +52,25 @@ CELL_KEY = (
 )
 
 
+def cells_differing(databases: list[Path]) -> tuple[int, int]:
+    """The number of cells of the first warehouse, and of cells that differ between any two of
+    them (``rpt_disclosure_cells``, keyed by CELL_KEY, each warehouse attached read-only)."""
+    with duckdb.connect() as connection:
+        connection.execute("set enable_progress_bar = false")
+        queries = []
+        for number, database in enumerate(databases):
+            connection.execute(f"attach '{database}' as w{number} (read_only)")
+            queries.append(f"select {CELL_KEY}, amount_yuan from w{number}.disclosure.rpt_disclosure_cells")
+        count = connection.execute(f"select count(*) from ({queries[0]})").fetchone()[0]
+        differing = sum(
+            connection.execute(f"select count(*) from (({a}) except all ({b}))").fetchone()[0]
+            for a in queries
+            for b in queries
+            if a != b
+        )
+    return count, differing
+
+
 @dataclass
 class Measure:
     """Repeated runs of one command."""

@@ -31,9 +31,9 @@ import duckdb
 from juesuan.generate import Shape, generate
 from juesuan.vouchers import write_books
 from juesuan_dev.bench.__main__ import (
-    CELL_KEY,
     PROJECT,
     SIZES,
+    cells_differing,
     dbt_commands,
     ensure_ledger,
     load,
@@ -134,19 +134,7 @@ def split_contract(
 
 
 def compare(work: Path, names: list[str]) -> str:
-    with duckdb.connect() as connection:
-        connection.execute("set enable_progress_bar = false")
-        queries = []
-        for name in names:
-            connection.execute(f"attach '{work / f'{name}-dbt.duckdb'}' as \"{name}\" (read_only)")
-            queries.append(f'select {CELL_KEY}, amount_yuan from "{name}".disclosure.rpt_disclosure_cells')
-        count = connection.execute(f"select count(*) from ({queries[0]})").fetchone()[0]
-        differing = sum(
-            connection.execute(f"select count(*) from (({a}) except all ({b}))").fetchone()[0]
-            for a in queries
-            for b in queries
-            if a != b
-        )
+    count, differing = cells_differing([work / f"{name}-dbt.duckdb" for name in names])
     return f"identical, {count:,} cells" if differing == 0 else f"{differing:,} cells differ"
 
 

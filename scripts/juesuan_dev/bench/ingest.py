@@ -19,7 +19,15 @@ import duckdb
 
 from juesuan.generate import ENTITIES  # the files the generator writes
 from juesuan.ingest.contract import preferred_headers
-from juesuan_dev.bench.__main__ import BIN, CELL_KEY, PROJECT, ensure_ledger, machine, measure, write_results
+from juesuan_dev.bench.__main__ import (
+    BIN,
+    PROJECT,
+    cells_differing,
+    ensure_ledger,
+    machine,
+    measure,
+    write_results,
+)
 
 
 def rows(parquet: Path):
@@ -102,19 +110,7 @@ def main(argv: list[str] | None = None, prog: str = "juesuan bench-ingest") -> i
             f"--target-path {work / f'dbt-ingest-{slug}'} --log-path {work / 'logs' / f'dbt-ingest-{slug}'}",
         ]  # fmt: skip
         measures.append(measure(f"build {name}", "1m", [(build, None)] * args.repeats, work))
-    with duckdb.connect() as connection:
-        queries = []
-        for name in folders:
-            slug = name.replace(" ", "-")
-            connection.execute(f"attach '{work / f'ingest-{slug}.duckdb'}' as \"{slug}\" (read_only)")
-            queries.append(f'select {CELL_KEY}, amount_yuan from "{slug}".disclosure.rpt_disclosure_cells')
-        count = connection.execute(f"select count(*) from ({queries[0]})").fetchone()[0]
-        differing = sum(
-            connection.execute(f"select count(*) from (({a}) except all ({b}))").fetchone()[0]
-            for a in queries
-            for b in queries
-            if a != b
-        )
+    count, differing = cells_differing([work / f"ingest-{name.replace(' ', '-')}.duckdb" for name in folders])
     lines = [
         f"Run {started} UTC, `juesuan bench-ingest --repeats {args.repeats}`. Machine: {machine()}.",
         "",
