@@ -101,20 +101,10 @@
                 ~ " order by source_file, source_sheet, source_row, entry_id, department_code, unit_code, fiscal_year limit 5"
             ) -%}
             {%- for row in shown.rows -%}
-                {#- A finding on a group of a file's rows (I59: one voucher's lines) has no row and
-                    no entry: it is named by the keys of its group, from the failing row. -#}
-                {%- set group = [] -%}
-                {%- if row['source_file'] and row['source_row'] is none and not row['entry_id'] -%}
-                    {%- set amounts = ['source_file', 'source_sheet', 'source_row', 'expected', 'actual', 'difference', 'allowed_difference'] -%}
-                    {%- for key, value in (fromjson(row['detail'] or '{}') or {}).items()
-                        if key not in amounts and value is not none -%}
-                        {%- do group.append(value | string) -%}
-                    {%- endfor -%}
-                {%- endif -%}
                 {%- set where = [
                     row['source_file'] ~ ((' [' ~ row['source_sheet'] ~ ']') if row['source_sheet'] else ''),
                     ('第' ~ row['source_row'] ~ '行') if row['source_row'] is not none else none,
-                    row['entry_id'] or (group | join('/')) or none] if row['source_file'] else
+                    row['entry_id']] if row['source_file'] else
                     [row['department_code'], row['unit_code'] or '(部门)', row['fiscal_year']] -%}
                 {%- if row['difference'] is not none -%}
                     {%- set what = 'expected ' ~ row['expected'] ~ ', actual ' ~ row['actual'] ~ ', difference ' ~ row['difference'] -%}
