@@ -23,7 +23,9 @@
             'severity': result.node.config.severity | lower,
             'message': meta.get('message', ''),
             'column': (result.node.test_metadata.kwargs.get('column_name') if result.node.test_metadata else none)
-                or seen.get('column')}}) -%}
+                or seen.get('column'),
+            'group_by': (result.node.test_metadata.kwargs.get('group_by') if result.node.test_metadata else none)
+                or seen.get('group_by')}}) -%}
     {%- endfor -%}
     {%- set body = selects | join('\nunion all\n') if selects else audit_findings_empty() -%}
     {#- Two calls: some engines (Spark) take one statement per call. -#}
@@ -101,10 +103,20 @@
                 ~ " order by source_file, source_sheet, source_row, entry_id, department_code, unit_code, fiscal_year limit 5"
             ) -%}
             {%- for row in shown.rows -%}
+                {#- A rule on a group of a file's rows (I59: one voucher's lines, grouped by file, unit,
+                    year and voucher) has no row and no entry: it is named by its group's values. A
+                    file finding (a header-only file) has no group and is named by the file alone. -#}
+                {%- set group = [] -%}
+                {%- if row['source_file'] and row['source_row'] is none and not row['entry_id'] and rule.group_by -%}
+                    {%- set detail = fromjson(row['detail'] or '{}') or {} -%}
+                    {%- for key in rule.group_by if key not in ('source_file', 'source_sheet') and detail.get(key) is not none -%}
+                        {%- do group.append(detail[key] | string) -%}
+                    {%- endfor -%}
+                {%- endif -%}
                 {%- set where = [
                     row['source_file'] ~ ((' [' ~ row['source_sheet'] ~ ']') if row['source_sheet'] else ''),
                     ('第' ~ row['source_row'] ~ '行') if row['source_row'] is not none else none,
-                    row['entry_id']] if row['source_file'] else
+                    row['entry_id'] or (group | join(' ')) or none] if row['source_file'] else
                     [row['department_code'], row['unit_code'] or '(部门)', row['fiscal_year']] -%}
                 {%- if row['difference'] is not none -%}
                     {%- set what = 'expected ' ~ row['expected'] ~ ', actual ' ~ row['actual'] ~ ', difference ' ~ row['difference'] -%}

@@ -246,12 +246,17 @@ def build_books(tmp_path: Path, cases: list[dict[str, str]], tables: bool = Fals
     with (project / "seeds/reference/ref_budget_account_overlays.csv").open("a", encoding="utf-8") as handle:
         handle.write(OVERLAY)
     books = broken_books(tmp_path / "books", cases, tables)
-    run_dbt(["build"], project=project, warehouse=project / "warehouse.duckdb", ledger=books)
+    completed = run_dbt(["build"], project=project, warehouse=project / "warehouse.duckdb", ledger=books)
+    (project / "console.txt").write_text(completed.stdout or "", encoding="utf-8")
     return project, findings(project)
 
 
 def test_voucher_raw_field_rules_fire(tmp_path):
-    _, rows = build_books(tmp_path, raw_cases())
+    project, rows = build_books(tmp_path, raw_cases())
+    # The console names a finding on a group of rows (I59: one voucher) by the group's keys.
+    console = (project / "console.txt").read_text(encoding="utf-8")
+    i59 = console[console.index("I59 [error]") :].splitlines()[1]
+    assert "vouchers" in i59 and "CASE-I59" in i59 and "difference" in i59, i59
     assert rules_by([r for r in rows if r["entry_id"]], "entry_id") == RAW_EXPECTED
     assert {
         (r["rule_id"], r["unit_code"], r["fiscal_year"]) for r in rows if not r["entry_id"]
