@@ -132,7 +132,12 @@ def profile_layout(profile_code: str, year: int | None = None) -> ProfileLayout:
             total_position=row["total_position"] or "top",
             print_variant=row["print_variant"] or None,
         )
-    for table_no, seed in (("01", "layout_t01"), ("04", "layout_t04")):
+    # The row seeds of 01, 04 and 06: the same columns, 06 ordering its rows by row_order.
+    for table_no, seed, order in (
+        ("01", "layout_t01", "line_no"),
+        ("04", "layout_t04", "line_no"),
+        ("06", "layout_t06", "row_order"),
+    ):
         for row in read_seed(seed):
             if row["profile_code"] == layout_code and _valid(row, year) and table_no in tables:
                 tables[table_no].rows.append(
@@ -141,20 +146,9 @@ def profile_layout(profile_code: str, year: int | None = None) -> ProfileLayout:
                         row["line_key"],
                         row["row_code"] or None,
                         row["row_label"],
-                        int(row["line_no"]),
+                        int(row[order]),
                     )
                 )
-    for row in read_seed("layout_t06"):
-        if row["profile_code"] == layout_code and _valid(row, year) and "06" in tables:
-            tables["06"].rows.append(
-                Row(
-                    row["block"],
-                    row["line_key"],
-                    row["row_code"] or None,
-                    row["row_label"],
-                    int(row["row_order"]),
-                )
-            )
     for row in read_seed("layout_columns"):
         if row["profile_code"] == layout_code and row["table_no"] in tables:
             tables[row["table_no"]].columns.append(
