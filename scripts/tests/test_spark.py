@@ -1,9 +1,8 @@
 """The project on Apache Spark (run by .ci/run after the Spark build; docs/scale-out.md): ledgers
 given as a FOLDER of files (`juesuan build --ledger DIR --target spark`: GB18030 CSV, xlsx and a
 Parquet file read in place) build the same tables and the same findings on Spark as on DuckDB;
-bad input is named by the same rules, with the same file and row. Spark turns a cast it cannot
-make into null where DuckDB stops, so the input rules, not the casts, must name every bad value
-on both.
+bad input is named by the same rules, with the same file and row: the input rules, not an
+engine's casts, name every bad value (DECISIONLOG §25).
 
 Two Spark builds, one per door: the bad-input ledger through the contract's files, and the
 example's books (the voucher door), each against a DuckDB build of the same folder.
