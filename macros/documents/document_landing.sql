@@ -7,7 +7,7 @@
 
 {#- One file of the landing read in place, its columns cast to the interface's types
     (`columns`: a list of [name, type]); without a landing, no rows of the same types. A landing
-    without the file is not a landing: read_parquet stops the build naming the path. -#}
+    without the file is not a landing: reading it stops the build naming the path. -#}
 {% macro document_file(name, columns) -%}
     {%- set landing = document_landing() -%}
     {%- set selected = [] -%}
@@ -19,7 +19,7 @@
     {%- if landing == '' %}
     where 1 = 0
     {%- else %}
-    from read_parquet('{{ landing }}/{{ name }}.parquet')
+    from {{ parquet_file(landing ~ '/' ~ name ~ '.parquet') }} as landed
     {%- endif %}
 {%- endmacro %}
 

@@ -24,15 +24,14 @@
     {%- if not execute or landing == '' -%}
         {{- return(none) -}}
     {%- endif -%}
-    {%- set manifest = landing ~ "/files.parquet" -%}
-    {%- if run_query("select count(*) from glob('" ~ manifest ~ "')").columns[0].values()[0] == 0 -%}
+    {%- if not ledger_landing_has_manifest(landing) -%}
         {{ exceptions.raise_compiler_error(
             "not a ledger landing: " ~ landing ~ " has no files.parquet. Land the ledger folder first: `juesuan ingest <folder> --out "
             ~ landing ~ "` (`juesuan build --ledger <folder>` does it)") }}
     {%- endif -%}
     {%- set found = run_query(
-        "select status, source_file, read_path, column_map, column_types from read_parquet('"
-        ~ landing ~ "/files.parquet') where entity = '" ~ entity ~ "'"
+        "select status, source_file, read_path, column_map, column_types from "
+        ~ parquet_file(landing ~ "/files.parquet") ~ " where entity = '" ~ entity ~ "'"
     ) -%}
     {%- if found.rows | length != 1 -%}
         {{ exceptions.raise_compiler_error(
@@ -42,4 +41,21 @@
     {{- return({
         'status': row['status'], 'source_file': row['source_file'], 'read_path': row['read_path'],
         'column_map': fromjson(row['column_map'] or '{}'), 'column_types': fromjson(row['column_types'] or '{}')}) -}}
+{%- endmacro %}
+
+{#- Whether the landing has its manifest, files.parquet, asked before reading it so that the error
+    says what to run. DuckDB looks (glob); Spark SQL cannot ask whether a file exists, so on Spark
+    the read itself stops the build naming the path ([PATH_NOT_FOUND] …/files.parquet), and
+    `juesuan build --ledger` always writes the manifest before dbt starts. -#}
+{% macro ledger_landing_has_manifest(landing) -%}
+    {{ return(adapter.dispatch('ledger_landing_has_manifest', 'juesuan')(landing)) }}
+{%- endmacro %}
+
+{% macro duckdb__ledger_landing_has_manifest(landing) -%}
+    {%- set found = run_query("select count(*) from glob('" ~ landing ~ "/files.parquet')") -%}
+    {{ return(found.columns[0].values()[0] > 0) }}
+{%- endmacro %}
+
+{% macro default__ledger_landing_has_manifest(landing) -%}
+    {{ return(true) }}
 {%- endmacro %}

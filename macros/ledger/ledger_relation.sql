@@ -40,13 +40,13 @@ where 1 = 0) as ledger_rows
 {%- elif read.status == 'in_place' -%}
 (select
     {%- for column in columns %}
-    {% if column in read.column_map %}"{{ read.column_map[column] }}"{% else %}cast(null as {{ text_type() }}){% endif %} as {{ column }},
+    {% if column in read.column_map %}{{ adapter.quote(read.column_map[column]) }}{% else %}cast(null as {{ text_type() }}){% endif %} as {{ column }},
     {%- endfor %}
     cast('{{ read.source_file }}' as {{ text_type() }}) as source_file,
     cast(null as {{ text_type() }}) as source_sheet,
-    cast(file_row_number + 1 as bigint) as source_row
-from read_parquet('{{ read.read_path }}', file_row_number = true)) as ledger_rows
+    cast(ledger_file_row as bigint) as source_row
+from {{ parquet_file(read.read_path, row_number='ledger_file_row') }} as file_rows) as ledger_rows
 {%- else -%}
-(select * from read_parquet('{{ read.read_path }}')) as ledger_rows
+(select * from {{ parquet_file(read.read_path) }} as file_rows) as ledger_rows
 {%- endif -%}
 {%- endmacro %}

@@ -26,7 +26,7 @@
     {%- set landing = ledger_landing() -%}
     {%- if execute and landing != '' -%}
         {%- set read = ledger_file('vouchers') -%}
-        {%- set landed_door = run_query("select any_value(door) from read_parquet('" ~ landing ~ "/files.parquet')").columns[0].values()[0] -%}
+        {%- set landed_door = run_query("select max(door) from " ~ parquet_file(landing ~ "/files.parquet")).columns[0].values()[0] -%}
         {%- if landed_door != ledger_door() -%}
             {{ exceptions.raise_compiler_error(
                 "ledger landing " ~ landing ~ " holds "

@@ -26,5 +26,5 @@
         cast(column_name as {{ text_type() }}) as column_name,
         cast(value_as_given as {{ text_type() }}) as value_as_given,
         cast(problem as {{ text_type() }}) as problem
-    from read_parquet('{{ landing }}/findings.parquet')
+    from {{ parquet_file(landing ~ '/findings.parquet') }} as landed
 {%- endif %}

@@ -31,5 +31,5 @@
         cast(rows as bigint) as row_count,
         cast(lines_not_read as bigint) as lines_not_read,
         cast(extra_columns as {{ text_type() }}) as extra_columns
-    from read_parquet('{{ landing }}/files.parquet')
+    from {{ parquet_file(landing ~ '/files.parquet') }} as landed
 {%- endif %}
