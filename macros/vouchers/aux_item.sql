@@ -6,8 +6,10 @@
 
     Two steps, so each pattern is matched once a line (a staging model selects aux_texts in one
     CTE and aux_item over it in the next; inlined, normalised_code would repeat the match 3×):
-    aux_texts(aux_text, items) is the select list of the raw captures, `aux_<item>`;
-    aux_item(column, item) is the item, read from `column` and `aux_<item>`. -#}
+    aux_texts(aux_text, items, only_where) is the select list of the raw captures, `aux_<item>`;
+    aux_item(column, item, only_where) is the item, read from `column` and `aux_<item>`. With
+    `only_where` (a condition on the line), an item is read only on the lines that meet it and is
+    null on the others (the books' counted-only lines, macros/vouchers/counted_line.sql). -#}
 {% macro aux_pattern(item) -%}
     {%- set start = '(?:^|[;；])[ ]*' -%}
     {%- set patterns = {
@@ -25,15 +27,22 @@
     {{- return(patterns[item]) -}}
 {%- endmacro %}
 
-{% macro aux_texts(aux_text, items) -%}
+{% macro aux_texts(aux_text, items, only_where=none) -%}
     {%- for item in items -%}
-        {{ pattern_capture('cast(' ~ aux_text ~ (' as ' ~ text_type() ~ ')'), aux_pattern(item)) }} as aux_{{ item }}
+        {%- set text = 'cast(' ~ aux_text ~ (' as ' ~ text_type() ~ ')') -%}
+        {%- set capture = pattern_capture(text, aux_pattern(item)) -%}
+        {%- if only_where is not none -%}
+            {%- set capture = 'case when ' ~ only_where ~ ' then ' ~ capture ~ ' end' -%}
+        {%- endif -%}
+        {{ capture }} as aux_{{ item }}
         {%- if not loop.last %},
         {% endif -%}
     {%- endfor -%}
 {%- endmacro %}
 
-{% macro aux_item(column, item) -%}
+{% macro aux_item(column, item, only_where=none) -%}
     {%- do aux_pattern(item) -%}
+    {%- if only_where is not none %}case when {{ only_where }} then {% endif -%}
     coalesce({{ normalised_code(column) }}, {{ normalised_code('aux_' ~ item) }})
+    {%- if only_where is not none %} end{% endif -%}
 {%- endmacro %}

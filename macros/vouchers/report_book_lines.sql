@@ -2,19 +2,29 @@
     (issue 13): read, used as income, spending or balance movements, excluded as year-end
     closing entries, financial-accounting lines skipped, 资金结存 and transfers between 结余
     accounts skipped, and refused (unmapped 科目, rule I50): the columns of
-    int_vouchers__line_counts (macros/vouchers/voucher_line_counts.sql), counted over
-    int_vouchers__lines_classified, which is built before its rules run, so the counts are
-    printed even when a rule stops the build. -#}
+    int_vouchers__line_counts (macros/vouchers/voucher_line_counts.sql), counted as
+    int_vouchers__line_roles holds the lines (the classified ones of
+    int_vouchers__lines_classified, the counted-only ones of stg_ledger__vouchers) but read from
+    those two, which are built before the classification's rules run, so the counts are printed
+    even when a rule stops the build. -#}
 {% macro report_book_lines(results) -%}
     {%- if execute and ledger_door() == 'vouchers' -%}
-        {%- set built = [] -%}
+        {%- set built = {} -%}
         {%- for result in results -%}
-            {%- if result.node.name == 'int_vouchers__lines_classified' and result.status == 'success' -%}
-                {%- do built.append(result.node.relation_name) -%}
+            {%- if result.node.name in ('int_vouchers__lines_classified', 'stg_ledger__vouchers')
+                and result.status == 'success' -%}
+                {%- do built.update({result.node.name: result.node.relation_name}) -%}
             {%- endif -%}
         {%- endfor -%}
-        {%- if built -%}
-            {%- set counts = run_query("select " ~ voucher_line_counts() ~ " from " ~ built[0]).rows[0] -%}
+        {%- if built | length == 2 -%}
+            {%- set lines -%}
+                select line_role from {{ built['int_vouchers__lines_classified'] }}
+                union all
+                select {{ counted_line_role('account_code') }} as line_role
+                from {{ built['stg_ledger__vouchers'] }}
+                where coalesce(is_counted_line, false)
+            {%- endset -%}
+            {%- set counts = run_query("select " ~ voucher_line_counts() ~ " from (" ~ lines ~ ") as lines").rows[0] -%}
             {%- do log(
                 "凭证明细 voucher lines: read " ~ counts['lines_read'] ~ ", used " ~ (counts['lines_used'] or 0)
                 ~ ", closing entries excluded " ~ (counts['closing_lines_excluded'] or 0)

@@ -1,4 +1,4 @@
-{#- What became of voucher lines, as aggregate columns over int_vouchers__lines_classified (one
+{#- What became of voucher lines, as aggregate columns over int_vouchers__line_roles (one
     definition for int_vouchers__line_counts and the summary a build prints, report_book_lines):
     read; used as income, spending or a balance movement; excluded as year-end closing entries;
     skipped as financial accounting (1xxx-5xxx, 平行记账); skipped as 资金结存 8001 or a transfer

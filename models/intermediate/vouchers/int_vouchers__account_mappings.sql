@@ -1,4 +1,5 @@
--- Grain: one row per department and 科目 code found in the books (vouchers and trial balance),
+-- Grain: one row per department and 科目 code found in the books (vouchers and trial balance;
+-- not the vouchers' counted-only lines, 1xxx-5xxx and 8001: macros/vouchers/counted_line.sql),
 -- with the mapping that applies to it: the longest mapped prefix of the code, a department's own
 -- overlay row (ref_budget_account_overlays) before the common one (ref_budget_account_mappings)
 -- at the same length. A code no row maps has no row here; the lines keep it (rule I50).
@@ -10,6 +11,7 @@ book_accounts as (
         vouchers.account_code
     from {{ ref('stg_ledger__vouchers') }} as vouchers
     left join {{ ref('int_units_with_departments') }} as units on vouchers.unit_code = units.unit_code
+    where not vouchers.is_counted_line
     union
     select distinct
         units.department_code,

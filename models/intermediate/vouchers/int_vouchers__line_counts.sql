@@ -5,7 +5,7 @@
 with
 
 lines as (
-    select * from {{ ref('int_vouchers__lines_classified') }}
+    select * from {{ ref('int_vouchers__line_roles') }}
 ),
 
 final as (

@@ -1,13 +1,16 @@
--- Grain: one row per voucher line of the books (same rows as stg_ledger__vouchers), with its role:
--- income (6xxx, credit − debit), expenditure (7xxx, debit − credit), use_of_surplus /
--- surplus_distribution (8202, 8301 / 8701 against 资金结存, debit − credit), or skipped: a
--- financial-accounting line (1xxx–5xxx), 资金结存 8001, a line of a year-end closing voucher
--- (本年收支结转: 6xxx/7xxx closed into 8xxx), a transfer between 结余 accounts; or unmapped (I50).
--- Left joins keep every line; the tests below name each line that cannot be classified.
+-- Grain: one row per voucher line of the books that is classified (every line of
+-- stg_ledger__vouchers but the counted-only ones: financial accounting 1xxx-5xxx and 资金结存 8001,
+-- recognised by their code, macros/vouchers/counted_line.sql; int_vouchers__line_roles holds
+-- every line with its role), with its role: income (6xxx, credit − debit), expenditure (7xxx,
+-- debit − credit), use_of_surplus / surplus_distribution (8202, 8301 / 8701 against 资金结存,
+-- debit − credit), or skipped: a line of a year-end closing voucher (本年收支结转: 6xxx/7xxx closed
+-- into 8xxx), a transfer between 结余 accounts; or unmapped (I50). Left joins keep every line; the
+-- tests below name each line that cannot be classified.
 with
 
 lines as (
     select * from {{ ref('stg_ledger__vouchers') }}
+    where not coalesce(is_counted_line, false)
 ),
 
 units as (
@@ -84,9 +87,7 @@ final as (
         joined.*,
         fund_sources.is_appropriation as fund_is_appropriation,
         case
-            when left(joined.account_code, 1) in ('1', '2', '3', '4', '5') then 'financial'
             when joined.mapped_account_code is null then 'unmapped'
-            when left(joined.account_code, 4) = '8001' then 'fund_balance'
             when joined.is_closing_voucher then 'closing'
             when
                 joined.voucher_flow in ('use_of_surplus', 'surplus_distribution')
