@@ -26,8 +26,10 @@ def ingest(folder: Path, landing: Path, project: Path | None = None) -> Landing:
     return land(folder, landing, load_contract(project or PROJECT))
 
 
-def describe(result: Landing, stream=sys.stdout) -> None:
+def describe(result: Landing, stream=None) -> None:
     """What was read from where, one line an entity; then the files nobody reads."""
+    # sys.stdout when called, not when imported: a test's capture replaces it between calls.
+    stream = stream or sys.stdout
     print(f"读入账簿 ledger files: {result.folder}", file=stream)
     width = max(len(read.entity) for read in result.files)
     for read in result.files:
