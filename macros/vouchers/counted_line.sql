@@ -18,3 +18,21 @@
 {% macro counted_line_role(account_code) -%}
     case when left({{ account_code }}, 4) = '8001' then 'fund_balance' else 'financial' end
 {%- endmacro %}
+
+{#- Every voucher line with its role, as one select (the model int_vouchers__line_roles, and the
+    summary a build prints, report_book_lines, which reads the two relations directly so that it
+    can count even when a rule has stopped the models after them): a classified line's role from
+    `classified` (int_vouchers__lines_classified), a counted-only line's from its code in `staged`
+    (stg_ledger__vouchers). -#}
+{% macro voucher_line_roles(classified, staged) -%}
+    select
+        source_file, source_sheet, source_row, entry_id, unit_code, fiscal_year, account_code,
+        line_role
+    from {{ classified }}
+    union all
+    select
+        source_file, source_sheet, source_row, entry_id, unit_code, fiscal_year, account_code,
+        {{ counted_line_role('account_code') }} as line_role
+    from {{ staged }}
+    where coalesce(is_counted_line, false)
+{%- endmacro %}

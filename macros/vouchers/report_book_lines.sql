@@ -17,13 +17,8 @@
             {%- endif -%}
         {%- endfor -%}
         {%- if built | length == 2 -%}
-            {%- set lines -%}
-                select line_role from {{ built['int_vouchers__lines_classified'] }}
-                union all
-                select {{ counted_line_role('account_code') }} as line_role
-                from {{ built['stg_ledger__vouchers'] }}
-                where coalesce(is_counted_line, false)
-            {%- endset -%}
+            {%- set lines = voucher_line_roles(
+                built['int_vouchers__lines_classified'], built['stg_ledger__vouchers']) -%}
             {%- set counts = run_query("select " ~ voucher_line_counts() ~ " from (" ~ lines ~ ") as lines").rows[0] -%}
             {%- do log(
                 "凭证明细 voucher lines: read " ~ counts['lines_read'] ~ ", used " ~ (counts['lines_used'] or 0)
